@@ -1,0 +1,142 @@
+import AutomationModel
+
+/// Checks that a document is internally consistent: names, flow targets, counts, parameter defaults,
+/// references and branch choices. Which actions the local engine can run is checked by the engine.
+public enum DocumentValidator {
+    public static func validate(_ doc: AutomationDocument) throws(ServiceError) {
+        try checkParameters(doc.parameters)
+        try checkStepNames(doc.mainSteps)
+        for step in doc.mainSteps {
+            try checkStep(step, in: doc)
+        }
+        try DocumentReferenceValidator.check(doc)
+    }
+
+    static func invalid(_ message: String) -> ServiceError {
+        ServiceError(.invalidDocumentContent, message)
+    }
+
+    private static func checkParameters(_ parameters: [ParameterDefinition]) throws(ServiceError) {
+        var seen: Set<String> = []
+        for parameter in parameters {
+            let place = "Parameter '\(parameter.name)'"
+            guard ReferenceTarget.isName(parameter.name) else {
+                throw invalid("\(place): parameter names may use only letters, digits and underscores.")
+            }
+            guard seen.insert(parameter.name).inserted else {
+                throw invalid("\(place) is declared twice; keep one declaration.")
+            }
+            if let pattern = parameter.allowedPattern, ParameterDefinition.wholeValueExpression(pattern) == nil {
+                throw invalid("\(place): allowedPattern \(pattern) is not a valid regular expression.")
+            }
+            for (field, value) in [("minItems", parameter.minItems), ("maxItems", parameter.maxItems),
+                                   ("minChars", parameter.minChars), ("maxChars", parameter.maxChars)]
+            where (value ?? 0) < 0 {
+                throw invalid("\(place): \(field) must be 0 or more.")
+            }
+            if let min = parameter.minItems, let max = parameter.maxItems, min > max {
+                throw invalid("\(place): minItems \(min) is more than maxItems \(max).")
+            }
+            if let min = parameter.minChars, let max = parameter.maxChars, min > max {
+                throw invalid("\(place): minChars \(min) is more than maxChars \(max).")
+            }
+            guard let defaultValue = parameter.defaultValue else { continue }
+            guard let typed = parameter.type.coerce(defaultValue) else {
+                throw invalid(
+                    "\(place): the default \(defaultValue.jsonText) is not of type \(parameter.type.rawValue); write \(parameter.type.example).")
+            }
+            if let violation = parameter.ruleViolation(for: typed) {
+                throw invalid("\(place): the default \(violation). Change the default or the rule.")
+            }
+        }
+    }
+
+    private static func checkStepNames(_ steps: [StepDefinition]) throws(ServiceError) {
+        guard !steps.isEmpty else {
+            throw invalid("mainSteps is empty. Add at least one step with a name and an action.")
+        }
+        var seen: Set<String> = []
+        for step in steps {
+            guard ReferenceTarget.isName(step.name) else {
+                throw invalid("Step name '\(step.name)' may use only letters, digits and underscores ([a-zA-Z0-9_]+).")
+            }
+            guard seen.insert(step.name).inserted else {
+                throw invalid("Two steps are named '\(step.name)'; step names must be unique.")
+            }
+        }
+    }
+
+    private static func checkStep(_ step: StepDefinition, in doc: AutomationDocument) throws(ServiceError) {
+        let place = "Step '\(step.name)'"
+        let parts = step.action.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+            throw invalid("\(place): action '\(step.action)' must look like aws:runCommand.")
+        }
+        guard step.maxAttempts >= 1 else {
+            throw invalid("\(place): maxAttempts is \(step.maxAttempts); it must be 1 or more.")
+        }
+        if let timeout = step.timeoutSeconds, timeout <= 0 {
+            throw invalid("\(place): timeoutSeconds is \(timeout); it must be more than 0, or left out for no limit.")
+        }
+        func requireStep(_ target: String, field: String) throws(ServiceError) {
+            guard doc.step(named: target) != nil else {
+                throw invalid(
+                    "\(place): \(field) names step '\(target)', which the document does not have. Steps: \(doc.mainSteps.map(\.name).joined(separator: ", ")).")
+            }
+        }
+        if let next = step.nextStep { try requireStep(next, field: "nextStep") }
+        if case .step(let target) = step.onFailure { try requireStep(target, field: "onFailure") }
+        if case .step(let target) = step.onCancel { try requireStep(target, field: "onCancel") }
+        try checkOutputs(step, place: place)
+        if step.action == "aws:branch" {
+            try checkBranch(step, place: place, requireStep: requireStep)
+        }
+    }
+
+    private static func checkOutputs(_ step: StepDefinition, place: String) throws(ServiceError) {
+        var seen: Set<String> = []
+        for output in step.outputs {
+            guard seen.insert(output.name).inserted else {
+                throw invalid("\(place) declares the output '\(output.name)' twice; keep one.")
+            }
+            guard !output.name.contains(where: \.isWhitespace) else {
+                throw invalid("\(place): output name '\(output.name)' contains spaces; use a name such as InstanceState.")
+            }
+            guard JSONPath(output.selector) != nil else {
+                throw invalid("\(place): output \(output.name) has Selector '\(output.selector)'; \(JSONPath.syntaxHelp).")
+            }
+            guard OutputType(rawValue: output.type) != nil else {
+                throw invalid(
+                    "\(place): output \(output.name) has Type '\(output.type)'; use one of \(OutputType.allCases.map(\.rawValue).joined(separator: ", ")).")
+            }
+        }
+    }
+
+    private static func checkBranch(
+        _ step: StepDefinition, place: String, requireStep: (String, String) throws(ServiceError) -> Void
+    ) throws(ServiceError) {
+        guard let choices = step.inputs["Choices"]?.arrayValue, !choices.isEmpty else {
+            throw invalid(
+                "\(place): aws:branch needs inputs.Choices, a list of choices each with NextStep, Variable and an operator such as StringEquals.")
+        }
+        for (index, choice) in choices.enumerated() {
+            let choicePlace = "\(place): Choices item \(index + 1)"
+            guard let nextStep = choice["NextStep"]?.stringValue, !nextStep.isEmpty else {
+                throw invalid("\(choicePlace) needs NextStep, the name of the step to go to when it matches.")
+            }
+            if let problem = BranchChoiceShape.problem(in: choice, allowing: ["NextStep"]) {
+                throw invalid("\(choicePlace) \(problem).")
+            }
+            try requireStep(nextStep, "Choices item \(index + 1) NextStep")
+        }
+        if let defaultStep = step.inputs["Default"] {
+            guard let name = defaultStep.stringValue else {
+                throw invalid("\(place): Default must be the name of a step; found \(defaultStep.jsonText).")
+            }
+            try requireStep(name, "Default")
+        }
+        if let unknown = step.inputs.keys.sorted().first(where: { !["Choices", "Default"].contains($0) }) {
+            throw invalid("\(place): aws:branch has an unknown input '\(unknown)'; it takes Choices and Default.")
+        }
+    }
+}
