@@ -1,0 +1,183 @@
+import AutomationModel
+import Foundation
+
+/// Runs aws:runCommand steps with AWS-RunShellScript on this computer, once per selected managed
+/// instance, each instance in its own directory `<dataDirectory>/instances/<instance-id>/` by default.
+public struct RunCommandRunner: StepActionRunner {
+    public let actions: Set<String> = ["aws:runCommand"]
+    let dataDirectory: URL
+    let registry: ManagedInstanceRegistry
+    let region: String?
+    let processes: ShellProcessRunner
+    let baseEnvironment: [String: String]
+
+    public init(dataDirectory: URL, instances: ManagedInstanceRegistry = ManagedInstanceRegistry(), region: String?) {
+        self.init(dataDirectory: dataDirectory, instances: instances, region: region, terminationGrace: 2)
+    }
+
+    init(
+        dataDirectory: URL, instances: ManagedInstanceRegistry, region: String?, terminationGrace: Double,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) {
+        self.dataDirectory = dataDirectory
+        registry = instances
+        self.region = region
+        processes = ShellProcessRunner(dataDirectory: dataDirectory, terminationGrace: terminationGrace)
+        baseEnvironment = environment
+    }
+
+    /// Where commands for `instanceId` run when the step names no workingDirectory.
+    public static func defaultDirectory(for instanceId: String, in dataDirectory: URL) -> URL {
+        dataDirectory.appendingPathComponent("instances", isDirectory: true)
+            .appendingPathComponent(instanceId, isDirectory: true)
+    }
+
+    public func run(_ invocation: ActionInvocation) async -> ActionOutcome {
+        let request: RunCommandRequest
+        do {
+            request = try RunCommandRequest(inputs: invocation.inputs, registry: registry)
+        } catch {
+            return Self.failedBeforeRunning(error)
+        }
+        let commandId = UUID().uuidString.lowercased()
+        let directories: [String: String]
+        do {
+            directories = try workingDirectories(for: request)
+        } catch {
+            return Self.failedBeforeRunning(error)
+        }
+        let results = await withTaskGroup(of: InstanceCommandResult.self) { group in
+            for instance in request.instances {
+                group.addTask {
+                    await runCommand(
+                        request, on: instance, in: directories[instance.id] ?? "",
+                        stepExecutionId: invocation.stepExecutionId)
+                }
+            }
+            var collected: [InstanceCommandResult] = []
+            for await result in group { collected.append(result) }
+            let order = request.instances.map(\.id)
+            return collected.sorted { order.firstIndex(of: $0.instanceId)! < order.firstIndex(of: $1.instanceId)! }
+        }
+        return outcome(of: results, commandId: commandId, request: request)
+    }
+
+    /// A step that failed before any command ran still has its outputs, as SSM's do, so the step its
+    /// onFailure leads to (such as SendTaskFailure) can report them.
+    static func failedBeforeRunning(_ failure: ActionFailure) -> ActionOutcome {
+        .failed(
+            ActionResult(
+                outputs: ["CommandId": "", "Status": "Failed", "ResponseCode": -1, "Output": .string(failure.message)],
+                responseCode: "-1", failureMessage: failure.message, failureDetails: failure.failureDetails))
+    }
+
+    /// The directory each instance's command starts in; the defaults are created, an explicit one must exist.
+    private func workingDirectories(for request: RunCommandRequest) throws(ActionFailure) -> [String: String] {
+        var directories: [String: String] = [:]
+        for instance in request.instances {
+            let defaultDirectory = Self.defaultDirectory(for: instance.id, in: dataDirectory)
+            if request.workingDirectory.isEmpty {
+                do {
+                    try FileManager.default.createDirectory(at: defaultDirectory, withIntermediateDirectories: true)
+                } catch {
+                    throw ActionFailure(
+                        "aws:runCommand could not create the default working directory \(defaultDirectory.path) for \(instance.id): \(error.localizedDescription). Check that the data directory is writable.",
+                        stage: .invocation, type: ActionFailure.FailureType.internal)
+                }
+                directories[instance.id] = defaultDirectory.path
+                continue
+            }
+            let path = request.workingDirectory.hasPrefix("/")
+                ? request.workingDirectory
+                : defaultDirectory.appendingPathComponent(request.workingDirectory).path
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw ActionFailure(
+                    "aws:runCommand workingDirectory '\(request.workingDirectory)' does not exist on \(instance.id) (looked for \(path)). Create the directory, or leave workingDirectory empty to use \(defaultDirectory.path).",
+                    stage: .invocation, type: ActionFailure.FailureType.verification,
+                    details: ["WorkingDirectory": [path], "InstanceIds": [instance.id]])
+            }
+            directories[instance.id] = path
+        }
+        return directories
+    }
+
+    private func runCommand(
+        _ request: RunCommandRequest, on instance: ManagedInstance, in directory: String, stepExecutionId: String
+    ) async -> InstanceCommandResult {
+        var environment = baseEnvironment
+        environment["AWS_SSM_INSTANCE_ID"] = instance.id
+        if let region, !region.isEmpty { environment["AWS_SSM_REGION_NAME"] = region }
+        let processRequest = ProcessRequest.shell(
+            request.script, stepExecutionId: stepExecutionId, environment: environment, workingDirectory: directory,
+            timeout: Double(request.executionTimeout))
+        do {
+            let result = try await processes.run(processRequest)
+            let status: InstanceCommandResult.Status
+            switch result.stopReason {
+            case .timedOut?: status = .timedOut
+            case .cancelled?: status = .cancelled
+            case nil: status = result.exitCode == 0 ? .success : .failed
+            }
+            return InstanceCommandResult(
+                instanceId: instance.id, status: status, responseCode: result.exitCode.map(Int.init) ?? -1,
+                standardOutput: result.standardOutput.text, standardError: result.standardError.text)
+        } catch {
+            return InstanceCommandResult(
+                instanceId: instance.id, status: .failed, responseCode: -1, standardOutput: "",
+                standardError: "", launchFailure: error.message)
+        }
+    }
+
+    private func outcome(
+        of results: [InstanceCommandResult], commandId: String, request: RunCommandRequest
+    ) -> ActionOutcome {
+        let status = RunCommandOutput.status(for: results)
+        let responseCode = RunCommandOutput.responseCode(for: results)
+        let outputs: [String: JSONValue] = [
+            "CommandId": .string(commandId),
+            "Status": .string(status.rawValue),
+            "ResponseCode": .number(Double(responseCode)),
+            "Output": .string(RunCommandOutput.text(for: results)),
+        ]
+        let instanceList = results.map(\.instanceId).joined(separator: ", ")
+        var result = ActionResult(
+            outputs: outputs, response: "Command \(commandId) ended \(status.rawValue) on \(instanceList).",
+            responseCode: String(responseCode))
+        guard status != .success else { return .succeeded(result) }
+
+        let details: [String: [String]] = [
+            "CommandId": [commandId], "Status": [status.rawValue], "ResponseCode": [String(responseCode)],
+            "InstanceIds": results.filter { $0.status != .success }.map(\.instanceId),
+        ]
+        if status == .cancelled {
+            let failure = ActionFailure.stopped("command \(commandId) on \(instanceList)", details: details)
+            result.failureMessage = failure.message
+            result.failureDetails = failure.failureDetails
+            return .failed(result)
+        }
+        let reasons = results.filter { $0.status != .success }.map { describeFailure($0, request: request) }
+        let failure = ActionFailure(
+            "aws:runCommand command \(commandId) ended \(status.rawValue). " + reasons.joined(separator: " "),
+            stage: .invocation,
+            type: status == .timedOut ? ActionFailure.FailureType.timedOut : ActionFailure.FailureType.action,
+            details: details)
+        result.failureMessage = failure.message
+        result.failureDetails = failure.failureDetails
+        return .failed(result)
+    }
+
+    private func describeFailure(_ result: InstanceCommandResult, request: RunCommandRequest) -> String {
+        if let launchFailure = result.launchFailure {
+            return "On \(result.instanceId) the command could not start: \(launchFailure)."
+        }
+        let stderr = RunCommandOutput.tail(result.standardError)
+        let stderrNote = stderr.isEmpty ? " It wrote nothing to stderr." : " Last lines of stderr:\n\(stderr)"
+        switch result.status {
+        case .timedOut:
+            return "On \(result.instanceId) the command ran longer than its executionTimeout of \(request.executionTimeout) seconds and was stopped; raise Parameters.executionTimeout if it needs longer.\(stderrNote)"
+        default:
+            return "On \(result.instanceId) the command exited with code \(result.responseCode).\(stderrNote)"
+        }
+    }
+}

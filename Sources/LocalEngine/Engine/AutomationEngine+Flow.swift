@@ -1,0 +1,312 @@
+import AutomationDocuments
+import AutomationModel
+import Foundation
+
+/// Moving an execution through its steps. Every function here changes `record` in place and may start tasks;
+/// the caller commits the record before the actor runs anything else, so no task can see it half-done.
+extension AutomationEngine {
+    static let defaultApprovalTimeout: TimeInterval = 7 * 24 * 3600
+
+    func document(of record: ExecutionRecord) throws(ServiceError) -> AutomationDocument {
+        try runnableDocument(name: record.execution.documentName ?? "", version: record.execution.documentVersion).1
+    }
+
+    /// Starts `name`: its Pending step execution if it has never run, otherwise a new one.
+    func beginStep(_ record: inout ExecutionRecord, named name: String, document: AutomationDocument) {
+        guard let step = document.step(named: name) else {
+            finish(&record, status: .failed, failureMessage: "Step '\(name)' does not exist in the document.")
+            return
+        }
+        let index: Int
+        if let pending = record.steps.firstIndex(where: {
+            $0.stepName == name && $0.stepStatus == .pending && $0.executionStartTime == nil
+        }) {
+            index = pending
+        } else {
+            record.steps.append(Self.pendingStepExecution(step))
+            index = record.steps.count - 1
+        }
+        record.steps[index].stepStatus = .inProgress
+        record.steps[index].executionStartTime = now
+        record.runtime.attempt = 1
+        record.runtime.decisions = []
+        record.execution.currentStepName = name
+        record.execution.currentAction = step.action
+        record.execution.automationExecutionStatus = record.runtime.cancelling ? .cancelling : .inProgress
+        startAttempt(&record, index: index, step: step, document: document)
+    }
+
+    /// Runs one attempt of the step at `index`, which is InProgress.
+    func startAttempt(_ record: inout ExecutionRecord, index: Int, step: StepDefinition, document: AutomationDocument) {
+        let stepExecutionId = record.steps[index].stepExecutionId ?? ""
+        let inputs: [String: JSONValue]
+        do {
+            inputs = try Interpolator.interpolate(.object(step.inputs), in: interpolationContext(record)).objectValue ?? [:]
+        } catch {
+            let result = ActionResult(
+                failureMessage: error.message,
+                failureDetails: FailureDetails(failureStage: "Inputs", failureType: "Verification"))
+            stepFailed(&record, index: index, result: result, status: .failed, retry: false, document: document)
+            return
+        }
+        record.steps[index].inputs = inputs.mapValues(\.jsonText)
+        let timeout = step.timeoutSeconds.map(TimeInterval.init)
+        switch step.action {
+        case "aws:approve":
+            do {
+                _ = try ApprovalRules(inputs: inputs)
+            } catch {
+                let result = ActionResult(
+                    failureMessage: error.message,
+                    failureDetails: FailureDetails(failureStage: "Inputs", failureType: "Verification"))
+                stepFailed(&record, index: index, result: result, status: .failed, retry: false, document: document)
+                return
+            }
+            wait(&record, index: index, cursor: .awaitingApproval(stepExecutionId: stepExecutionId),
+                 timeout: timeout ?? Self.defaultApprovalTimeout)
+        case "aws:pause":
+            wait(&record, index: index, cursor: .paused(stepExecutionId: stepExecutionId), timeout: timeout)
+        case "aws:branch":
+            do {
+                guard let next = try BranchEvaluator.nextStep(inputs: .object(inputs)) else {
+                    throw ServiceError(
+                        .validationException, "No choice matched and the branch has no Default step.")
+                }
+                stepSucceeded(&record, index: index, result: ActionResult(), next: next, document: document)
+            } catch {
+                let result = ActionResult(
+                    failureMessage: "\(error)",
+                    failureDetails: FailureDetails(failureStage: "Execution", failureType: "Verification"))
+                stepFailed(&record, index: index, result: result, status: .failed, retry: false, document: document)
+            }
+        default:
+            guard let runner = runners[step.action] else {
+                let result = ActionResult(failureMessage: "The local engine cannot run \(step.action).")
+                stepFailed(&record, index: index, result: result, status: .failed, retry: false, document: document)
+                return
+            }
+            record.runtime.cursor = .running(stepExecutionId: stepExecutionId)
+            record.runtime.deadline = timeout.map { now.addingTimeInterval($0) }
+            armDeadline(for: record)
+            let invocation = ActionInvocation(
+                executionId: record.id, stepName: step.name, stepExecutionId: stepExecutionId, action: step.action,
+                inputs: inputs, outputSelectors: step.outputs)
+            launch(runner, invocation, attempt: record.runtime.attempt)
+        }
+    }
+
+    private func wait(
+        _ record: inout ExecutionRecord, index: Int, cursor: ExecutionRuntime.Cursor, timeout: TimeInterval?
+    ) {
+        record.steps[index].stepStatus = .waiting
+        record.execution.automationExecutionStatus = .waiting
+        record.runtime.cursor = cursor
+        record.runtime.deadline = timeout.map { now.addingTimeInterval($0) }
+        armDeadline(for: record)
+    }
+
+    func launch(_ runner: any StepActionRunner, _ invocation: ActionInvocation, attempt: Int) {
+        let executionId = invocation.executionId
+        let stepExecutionId = invocation.stepExecutionId
+        attemptTasks[stepExecutionId] = Task {
+            let outcome = await runner.run(invocation)
+            await self.attemptEnded(
+                executionId: executionId, stepExecutionId: stepExecutionId, attempt: attempt, outcome: outcome)
+        }
+    }
+
+    /// A runner finished an attempt, on its own or because the engine stopped it.
+    func attemptEnded(executionId: String, stepExecutionId: String, attempt: Int, outcome: ActionOutcome) {
+        attemptTasks[stepExecutionId] = nil
+        let reason = stopReasons.removeValue(forKey: stepExecutionId)
+        guard var record = active[executionId], record.runtime.cursor == .running(stepExecutionId: stepExecutionId),
+            record.runtime.attempt == attempt, let index = record.stepIndex(id: stepExecutionId),
+            let document = try? document(of: record)
+        else { return }
+        switch (reason, outcome) {
+        case (.stopStep?, .succeeded(let result)), (.stopStep?, .failed(let result)):
+            stepCancelled(&record, index: index, result: result, byStopStep: true, document: document)
+        case (.executionCancelled?, .succeeded(let result)), (.executionCancelled?, .failed(let result)):
+            stepCancelled(&record, index: index, result: result, byStopStep: false, document: document)
+        case (.timedOut?, .succeeded(var result)), (.timedOut?, .failed(var result)):
+            let seconds = record.steps[index].timeoutSeconds ?? 0
+            result.failureMessage = "Step timed out after \(seconds) seconds (timeoutSeconds). " + (result.failureMessage ?? "")
+            result.failureDetails = FailureDetails(failureStage: "Execution", failureType: "TimedOut")
+            stepFailed(&record, index: index, result: result, status: .timedOut, retry: true, document: document)
+        case (nil, .succeeded(let result)):
+            stepSucceeded(&record, index: index, result: result, next: nil, document: document)
+        case (nil, .failed(let result)):
+            stepFailed(&record, index: index, result: result, status: .failed, retry: true, document: document)
+        }
+        commitInBackground(record)
+    }
+
+    func stepSucceeded(
+        _ record: inout ExecutionRecord, index: Int, result: ActionResult, next chosen: String?,
+        document: AutomationDocument
+    ) {
+        let name = record.steps[index].stepName ?? ""
+        end(&record, index: index, status: .success, result: result)
+        record.execution.outputs = executionOutputs(record, document: document)
+        let next = chosen ?? document.step(named: name).flatMap(document.defaultNextStep(after:))
+        record.steps[index].validNextSteps = next.map { [$0] } ?? []
+        continueFlow(&record, next: next, document: document)
+    }
+
+    func stepFailed(
+        _ record: inout ExecutionRecord, index: Int, result: ActionResult, status: AutomationExecutionStatus,
+        retry: Bool, document: AutomationDocument
+    ) {
+        let name = record.steps[index].stepName ?? ""
+        guard let step = document.step(named: name) else { return }
+        if retry, !record.runtime.cancelling, record.runtime.attempt < step.maxAttempts {
+            record.steps[index].response =
+                "Attempt \(record.runtime.attempt) of \(step.maxAttempts) failed: \(result.failureMessage ?? "no message")"
+            record.runtime.attempt += 1
+            startAttempt(&record, index: index, step: step, document: document)
+            return
+        }
+        end(&record, index: index, status: status, result: result)
+        if step.maxAttempts > 1 {
+            record.steps[index].response = "Failed after \(record.runtime.attempt) of \(step.maxAttempts) attempts."
+        }
+        if step.isCritical { record.runtime.criticalFailure = true }
+        let verb = status == .timedOut ? "timed out" : "failed"
+        let message = "Step \(name) \(verb): \(result.failureMessage ?? "no failure message")"
+        switch step.onFailure {
+        case .abort:
+            record.steps[index].validNextSteps = []
+            finish(&record, status: status == .timedOut ? .timedOut : .failed, failureMessage: message)
+        case .continue:
+            let next = document.defaultNextStep(after: step)
+            record.steps[index].validNextSteps = next.map { [$0] } ?? []
+            if step.isCritical { record.execution.failureMessage = message }
+            continueFlow(&record, next: next, document: document)
+        case .step(let target):
+            record.steps[index].validNextSteps = [target]
+            if step.isCritical { record.execution.failureMessage = message }
+            continueFlow(&record, next: target, document: document)
+        }
+    }
+
+    /// The step was stopped: by StopStep, or because the whole execution is being cancelled.
+    func stepCancelled(
+        _ record: inout ExecutionRecord, index: Int, result: ActionResult, byStopStep: Bool, document: AutomationDocument
+    ) {
+        var result = result
+        result.failureMessage = byStopStep ? "Step stopped by a StopStep signal." : "Step cancelled with the execution."
+        result.failureDetails = nil
+        end(&record, index: index, status: .cancelled, result: result)
+        guard let step = record.steps[index].stepName.flatMap(document.step(named:)) else { return }
+        if !byStopStep {
+            switch step.onCancel {
+            case .abort: finish(&record, status: .cancelled, failureMessage: nil)
+            case .step(let target): beginStep(&record, named: target, document: document)
+            }
+            return
+        }
+        // StopStep: an interactive execution waits for the next StartStep; an automatic one follows onFailure,
+        // ending Cancelled rather than Failed where it aborts.
+        if record.mode == .interactive {
+            // The stopped step may be run again, or the flow taken up after it.
+            record.steps[index].validNextSteps = [step.name] + (document.defaultNextStep(after: step).map { [$0] } ?? [])
+            idle(&record)
+            return
+        }
+        switch step.onFailure {
+        case .abort: finish(&record, status: .cancelled, failureMessage: "Step \(step.name) was stopped (StopStep).")
+        case .continue: continueFlow(&record, next: document.defaultNextStep(after: step), document: document)
+        case .step(let target): continueFlow(&record, next: target, document: document)
+        }
+    }
+
+    /// Ends a step execution with its result.
+    func end(_ record: inout ExecutionRecord, index: Int, status: AutomationExecutionStatus, result: ActionResult) {
+        record.steps[index].stepStatus = status
+        record.steps[index].executionEndTime = now
+        record.steps[index].outputs = result.outputs.isEmpty ? nil : result.outputs.mapValues(Self.outputValues)
+        // A failed or cancelled step's outputs matter too: its onFailure step reports them (SendTaskFailure).
+        if status == .success || !result.outputs.isEmpty, let name = record.steps[index].stepName {
+            record.runtime.stepOutputs[name] = result.outputs
+        }
+        if let response = result.response { record.steps[index].response = response }
+        record.steps[index].responseCode = result.responseCode
+        record.steps[index].failureMessage = result.failureMessage
+        record.steps[index].failureDetails = result.failureDetails
+        record.runtime.cursor = .idle
+        record.runtime.deadline = nil
+        cancelDeadline(of: record.id)
+    }
+
+    /// Goes on with `next`, or ends the flow when there is none.
+    func continueFlow(_ record: inout ExecutionRecord, next: String?, document: AutomationDocument) {
+        if record.runtime.cancelling {
+            if let next {
+                beginStep(&record, named: next, document: document)
+            } else {
+                finish(&record, status: .cancelled, failureMessage: nil)
+            }
+            return
+        }
+        guard let next else {
+            let failed = record.runtime.criticalFailure
+            finish(&record, status: failed ? .failed : .success, failureMessage: failed ? record.execution.failureMessage : nil)
+            return
+        }
+        if record.mode == .interactive {
+            idle(&record)
+        } else {
+            beginStep(&record, named: next, document: document)
+        }
+    }
+
+    /// Interactive mode between steps: Waiting for StartStep. The step that just ended lists the candidates
+    /// in its ValidNextSteps.
+    func idle(_ record: inout ExecutionRecord) {
+        record.runtime.cursor = .idle
+        record.execution.automationExecutionStatus = .waiting
+        record.execution.currentStepName = nil
+        record.execution.currentAction = nil
+    }
+
+    func finish(_ record: inout ExecutionRecord, status: AutomationExecutionStatus, failureMessage: String?) {
+        record.runtime.cursor = .finished
+        record.runtime.deadline = nil
+        cancelDeadline(of: record.id)
+        record.execution.automationExecutionStatus = status
+        record.execution.executionEndTime = now
+        record.execution.currentStepName = nil
+        record.execution.currentAction = nil
+        if status == .success {
+            record.execution.failureMessage = nil
+        } else if let failureMessage {
+            record.execution.failureMessage = failureMessage
+        }
+    }
+
+    func interpolationContext(_ record: ExecutionRecord) -> InterpolationContext {
+        InterpolationContext(
+            parameters: record.runtime.parameterValues, stepOutputs: record.runtime.stepOutputs,
+            executionId: record.id, accountId: configuration.accountId, region: configuration.region,
+            partition: configuration.partition, now: now)
+    }
+
+    /// The document's declared outputs from the steps that produced them.
+    func executionOutputs(_ record: ExecutionRecord, document: AutomationDocument) -> AutomationParameterMap {
+        var outputs: AutomationParameterMap = [:]
+        for reference in document.outputs {
+            let parts = reference.split(separator: ".", maxSplits: 1).map(String.init)
+            guard parts.count == 2, let value = record.runtime.stepOutputs[parts[0]]?[parts[1]] else { continue }
+            outputs[reference] = Self.outputValues(value)
+        }
+        return outputs
+    }
+
+    /// A typed output as the API's list of strings.
+    static func outputValues(_ value: JSONValue) -> [String] {
+        switch value {
+        case .array(let items): return items.map(\.displayText)
+        default: return [value.displayText]
+        }
+    }
+}

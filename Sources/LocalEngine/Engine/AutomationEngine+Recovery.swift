@@ -1,0 +1,68 @@
+import AutomationDocuments
+import AutomationModel
+import Foundation
+
+/// Picking up after an engine that stopped, cleanly or not.
+extension AutomationEngine {
+    func recoverUnfinishedExecutions() {
+        _ = ShellProcessRunner.killLeftoverProcesses(in: configuration.dataDirectory)
+        let records: [ExecutionRecord]
+        do {
+            records = try store.unfinishedRecords()
+        } catch {
+            logger.error("Could not read unfinished executions: \(error)")
+            return
+        }
+        for var record in records {
+            active[record.id] = record
+            guard let document = try? document(of: record) else {
+                finish(&record, status: .failed, failureMessage: "The document of this execution is no longer available.")
+                commitInBackground(record)
+                continue
+            }
+            recover(&record, document: document)
+            commitInBackground(record)
+        }
+    }
+
+    private func recover(_ record: inout ExecutionRecord, document: AutomationDocument) {
+        switch record.runtime.cursor {
+        case .running(let stepExecutionId):
+            guard let index = record.stepIndex(id: stepExecutionId) else { return }
+            if record.runtime.cancelling {
+                stepCancelled(&record, index: index, result: ActionResult(), byStopStep: false, document: document)
+            } else if record.steps[index].action == "aws:sleep", resumeSleep(record, index: index) {
+                armDeadline(for: record)
+            } else {
+                let result = ActionResult(
+                    failureMessage: "The local engine stopped while this step was running, so the step did not finish. The step's onFailure applies.",
+                    failureDetails: FailureDetails(failureStage: "Execution", failureType: "EngineInterrupted"))
+                stepFailed(&record, index: index, result: result, status: .failed, retry: false, document: document)
+            }
+        case .awaitingApproval, .paused:
+            if record.runtime.cancelling, let index = record.runtime.cursor.stepExecutionId.flatMap(record.stepIndex(id:)) {
+                stepCancelled(&record, index: index, result: ActionResult(), byStopStep: false, document: document)
+            } else {
+                armDeadline(for: record)
+            }
+        case .idle:
+            if record.runtime.cancelling { finish(&record, status: .cancelled, failureMessage: nil) }
+        case .finished:
+            break
+        }
+    }
+
+    /// Sleeps on until the wake time the interrupted sleep had; false when that cannot be worked out.
+    private func resumeSleep(_ record: ExecutionRecord, index: Int) -> Bool {
+        let step = record.steps[index]
+        guard let runner = runners["aws:sleep"], let start = step.executionStartTime,
+            let inputs = step.inputs?.compactMapValues({ try? JSONValue.parse($0) }),
+            let wake = try? SleepRunner.wakeTime(inputs: inputs, startedAt: start)
+        else { return false }
+        let invocation = ActionInvocation(
+            executionId: record.id, stepName: step.stepName ?? "", stepExecutionId: step.stepExecutionId ?? "",
+            action: "aws:sleep", inputs: ["Timestamp": .string(ISO8601DateFormatter().string(from: wake))])
+        launch(runner, invocation, attempt: record.runtime.attempt)
+        return true
+    }
+}

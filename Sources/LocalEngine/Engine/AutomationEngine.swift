@@ -1,0 +1,105 @@
+import AutomationDocuments
+import AutomationModel
+import Foundation
+import Logging
+
+/// The local Automation engine. Every change of state happens inside this actor and is written to the store
+/// before the call that caused it returns, so two signals racing for one step produce one transition and a
+/// restart finds what the last call left. Reads go straight to the store.
+public actor AutomationEngine {
+    public nonisolated let configuration: EngineConfiguration
+    nonisolated let store: EngineStore
+    let logger = Logger(label: "ssm-console.engine")
+    let runners: [String: any StepActionRunner]
+
+    /// Executions that have not ended, by ID.
+    var active: [String: ExecutionRecord] = [:]
+    /// Parsed documents by "name@version".
+    var parsedDocuments: [String: AutomationDocument] = [:]
+    /// The task running each step attempt, by step execution ID.
+    var attemptTasks: [String: Task<Void, Never>] = [:]
+    /// Why a running attempt is being stopped, by step execution ID.
+    var stopReasons: [String: StopReason] = [:]
+    /// The pending deadline of each execution's current step, by execution ID.
+    var deadlineTasks: [String: Task<Void, Never>] = [:]
+
+    enum StopReason {
+        case stopStep
+        case executionCancelled
+        case timedOut
+    }
+
+    /// Opens the store in the configured data directory, installs the shipped runbooks and picks up every
+    /// execution the last engine left unfinished.
+    public static func open(_ configuration: EngineConfiguration) async throws -> AutomationEngine {
+        let store = try EngineStore(directory: configuration.dataDirectory)
+        let engine = AutomationEngine(configuration: configuration, store: store)
+        if configuration.installShippedRunbooks {
+            try await engine.installShippedRunbooks()
+        }
+        await engine.recoverUnfinishedExecutions()
+        return engine
+    }
+
+    private init(configuration: EngineConfiguration, store: EngineStore) {
+        self.configuration = configuration
+        self.store = store
+        var runners: [String: any StepActionRunner] = [:]
+        for runner in Self.standardRunners(configuration) {
+            for action in runner.actions { runners[action] = runner }
+        }
+        self.runners = runners
+    }
+
+    /// The service as seen by one caller: signals and starts are recorded under this principal.
+    public nonisolated func session(principal: String) -> EngineSession {
+        EngineSession(engine: self, principal: principal)
+    }
+
+    /// Stops every running step and timer without changing any execution, as a process exit would; the next
+    /// engine opened on the same directory picks them up.
+    public func shutdown() async {
+        let tasks = Array(attemptTasks.values) + Array(deadlineTasks.values)
+        attemptTasks.removeAll()
+        deadlineTasks.removeAll()
+        active.removeAll()
+        for task in tasks { task.cancel() }
+        for task in tasks { await task.value }
+    }
+
+    var now: Date { Date() }
+
+    /// Writes a record (and whatever `extra` adds in the same transaction) and keeps it in memory while unfinished.
+    func commit(_ record: ExecutionRecord, extra: ((GRDBDatabase) throws -> Void)? = nil) throws(ServiceError) {
+        var record = record
+        record.execution.progressCounters = Self.progress(of: record.steps)
+        do {
+            try store.save(record, extra: extra)
+        } catch {
+            throw ServiceError(.internalServerError, "The local engine could not write its store: \(error)")
+        }
+        if record.status.isTerminal {
+            active[record.id] = nil
+        } else {
+            active[record.id] = record
+        }
+    }
+
+    /// Commits from a background transition, where there is no caller to hand an error to.
+    func commitInBackground(_ record: ExecutionRecord) {
+        do {
+            try commit(record)
+        } catch {
+            logger.error("\(error.message)", metadata: ["execution": "\(record.id)"])
+            active[record.id] = record
+        }
+    }
+
+    static func progress(of steps: [StepExecution]) -> ProgressCounters {
+        let ran = steps.filter { $0.executionStartTime != nil }
+        func count(_ status: AutomationExecutionStatus) -> Int { ran.filter { $0.stepStatus == status }.count }
+        return ProgressCounters(
+            totalSteps: ran.count, successSteps: count(.success), failedSteps: count(.failed),
+            cancelledSteps: count(.cancelled), timedOutSteps: count(.timedOut))
+    }
+}
