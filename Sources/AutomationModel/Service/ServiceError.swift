@@ -41,6 +41,8 @@ public struct ServiceError: Error, Sendable, Hashable, CustomStringConvertible {
         public static let invalidDocumentVersion = Self(rawValue: "InvalidDocumentVersion")
         public static let invalidDocumentSchemaVersion = Self(rawValue: "InvalidDocumentSchemaVersion")
         public static let documentAlreadyExists = Self(rawValue: "DocumentAlreadyExists")
+        public static let duplicateDocumentContent = Self(rawValue: "DuplicateDocumentContent")
+        public static let invalidDocumentOperation = Self(rawValue: "InvalidDocumentOperation")
         public static let validationException = Self(rawValue: "ValidationException")
         public static let throttlingException = Self(rawValue: "ThrottlingException")
         public static let internalServerError = Self(rawValue: "InternalServerError")

@@ -82,11 +82,12 @@ extension EngineStore {
         }
     }
 
-    /// Adds a version (1 for a new document) and makes it the default; returns the version number.
+    /// Adds a version (1 for a new document); returns its number. A new document's first version is its
+    /// default; later versions become the default only when asked, as UpdateDocument leaves it alone.
     @discardableResult
     func addDocumentVersion(
         name: String, content: String, format: DocumentFormat, documentType: String, owner: String,
-        versionName: String?, displayName: String?, tags: [Tag], createdDate: Date
+        versionName: String?, displayName: String?, tags: [Tag], createdDate: Date, makeDefault: Bool = true
     ) throws -> Int {
         try pool.write { db in
             let version =
@@ -105,9 +106,25 @@ extension EngineStore {
             try db.execute(
                 sql: """
                     INSERT INTO document_defaults (name, defaultVersion) VALUES (?, ?)
-                    ON CONFLICT(name) DO UPDATE SET defaultVersion = excluded.defaultVersion
-                    """, arguments: [name, version])
+                    ON CONFLICT(name) DO UPDATE SET defaultVersion = excluded.defaultVersion WHERE ?
+                    """, arguments: [name, version, makeDefault])
             return version
+        }
+    }
+}
+
+extension EngineStore {
+    /// Deletes one version, or every version and the default when `version` is nil. Returns how many went.
+    func deleteDocument(name: String, version: Int?) throws -> Int {
+        try pool.write { db in
+            if let version {
+                try db.execute(sql: "DELETE FROM documents WHERE name = ? AND version = ?", arguments: [name, version])
+                return db.changesCount
+            }
+            try db.execute(sql: "DELETE FROM documents WHERE name = ?", arguments: [name])
+            let deleted = db.changesCount
+            try db.execute(sql: "DELETE FROM document_defaults WHERE name = ?", arguments: [name])
+            return deleted
         }
     }
 }
