@@ -143,4 +143,20 @@ import Testing
         #expect(ended.stepExecutions?.first?.outputs?["ApprovalStatus"] == ["Approved"])
         await engine.shutdown()
     }
+
+    @Test func aDataDirectoryServesOneEngineAtATime() async throws {
+        let directory = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let first = try await AutomationEngine.open(configuration(directory))
+        do {
+            _ = try await AutomationEngine.open(configuration(directory))
+            Issue.record("a second engine opened a data directory already in use")
+        } catch let error as DataDirectoryInUse {
+            #expect(error.message.contains("Another ssm-console engine (process \(getpid()))"))
+            #expect(error.message.contains("--data-dir"))
+        }
+        await first.shutdown()
+        let second = try await AutomationEngine.open(configuration(directory))
+        await second.shutdown()
+    }
 }

@@ -9,6 +9,7 @@ import Logging
 public actor AutomationEngine {
     public nonisolated let configuration: EngineConfiguration
     nonisolated let store: EngineStore
+    private let directoryLock: DataDirectoryLock
     let logger = Logger(label: "ssm-console.engine")
     let runners: [String: any StepActionRunner]
 
@@ -30,10 +31,12 @@ public actor AutomationEngine {
     }
 
     /// Opens the store in the configured data directory, installs the shipped runbooks and picks up every
-    /// execution the last engine left unfinished.
+    /// execution the last engine left unfinished. Throws `DataDirectoryInUse` while another engine, in this
+    /// process or another, has the directory.
     public static func open(_ configuration: EngineConfiguration) async throws -> AutomationEngine {
+        let lock = try DataDirectoryLock(directory: configuration.dataDirectory)
         let store = try EngineStore(directory: configuration.dataDirectory)
-        let engine = AutomationEngine(configuration: configuration, store: store)
+        let engine = AutomationEngine(configuration: configuration, store: store, lock: lock)
         if configuration.installShippedRunbooks {
             try await engine.installShippedRunbooks()
         }
@@ -41,9 +44,10 @@ public actor AutomationEngine {
         return engine
     }
 
-    private init(configuration: EngineConfiguration, store: EngineStore) {
+    private init(configuration: EngineConfiguration, store: EngineStore, lock: DataDirectoryLock) {
         self.configuration = configuration
         self.store = store
+        directoryLock = lock
         var runners: [String: any StepActionRunner] = [:]
         for runner in Self.standardRunners(configuration) {
             for action in runner.actions { runners[action] = runner }
@@ -56,8 +60,8 @@ public actor AutomationEngine {
         EngineSession(engine: self, principal: principal)
     }
 
-    /// Stops every running step and timer without changing any execution, as a process exit would; the next
-    /// engine opened on the same directory picks them up.
+    /// Stops every running step and timer without changing any execution, as a process exit would, and lets
+    /// go of the data directory; the next engine opened on it picks them up.
     public func shutdown() async {
         let tasks = Array(attemptTasks.values) + Array(deadlineTasks.values)
         attemptTasks.removeAll()
@@ -65,6 +69,7 @@ public actor AutomationEngine {
         active.removeAll()
         for task in tasks { task.cancel() }
         for task in tasks { await task.value }
+        directoryLock.release()
     }
 
     var now: Date { Date() }
