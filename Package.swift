@@ -12,8 +12,14 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        // Already in the graph through async-http-client and hummingbird; named because our code imports them.
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         // The API model and the service protocol every other layer shares.
@@ -25,6 +31,10 @@ let package = Package(
                 "AutomationModel",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -41,10 +51,25 @@ let package = Package(
                 "AutomationDocuments",
                 "AWSWire",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             resources: [.copy("Runbooks")]
+        ),
+        // `ssm-console serve`: the local engine behind an SSM-compatible JSON 1.1 endpoint.
+        .target(
+            name: "LocalEndpoint",
+            dependencies: [
+                "AutomationModel",
+                "AWSWire",
+                "LocalEngine",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         // Plain-text output of API results for the command line.
         .target(name: "CommandLineOutput", dependencies: ["AutomationModel"]),
@@ -54,6 +79,7 @@ let package = Package(
             dependencies: [
                 "AutomationModel",
                 "LocalEngine",
+                "LocalEndpoint",
                 "CommandLineOutput",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -64,12 +90,30 @@ let package = Package(
             dependencies: ["LocalEngine", "AutomationModel"],
             path: "Tests/Support/EngineTestHost"
         ),
+        // Benchmarks that print figures: swift run -c release NAME.
+        .executableTarget(
+            name: "engine-benchmark",
+            dependencies: ["LocalEngine", "AutomationModel"],
+            path: "Benchmarks/EngineBenchmark"
+        ),
+        .executableTarget(
+            name: "client-benchmark",
+            dependencies: ["AWSWire", "AutomationModel"],
+            path: "Benchmarks/ClientBenchmark"
+        ),
         .testTarget(name: "AutomationModelTests", dependencies: ["AutomationModel"]),
         .testTarget(name: "AutomationDocumentsTests", dependencies: ["AutomationDocuments", "AutomationModel"]),
         .testTarget(name: "AWSWireTests", dependencies: ["AWSWire", "AutomationModel"]),
         .testTarget(
             name: "LocalEngineTests",
             dependencies: ["LocalEngine", "AutomationDocuments", "AutomationModel", "AWSWire", "engine-test-host"]
+        ),
+        .testTarget(
+            name: "LocalEndpointTests",
+            dependencies: [
+                "LocalEndpoint", "LocalEngine", "AWSWire", "AutomationModel",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
         ),
         .testTarget(name: "CommandLineOutputTests", dependencies: ["CommandLineOutput", "AutomationModel"]),
     ],

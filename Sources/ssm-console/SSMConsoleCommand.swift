@@ -13,23 +13,20 @@ struct SSMConsoleCommand: AsyncParsableCommand {
             With --local, ssm-console runs its own Automation engine on this machine: real schema-0.3 runbooks,
             stored under the data directory, with a demo seeded on first start. Until the interactive console
             lands, it prints the executions as a table.
-            """)
+            """,
+        subcommands: [ServeCommand.self])
 
     @Flag(name: .long, help: "Use the embedded local Automation engine instead of AWS.")
     var local = false
 
-    @Option(name: .customLong("data-dir"), help: "The local engine's data directory (default: $XDG_STATE_HOME/ssm-console/engine).")
-    var dataDirectory: String?
+    @OptionGroup var dataDirectory: DataDirectoryOption
 
-    func validate() throws {
+    func run() async throws {
         guard local else {
             throw ValidationError(
                 "This build drives the local engine only: run 'ssm-console --local'. Connecting to AWS (--profile, --region, --endpoint-url) comes with the AWS client.")
         }
-    }
-
-    func run() async throws {
-        let directory = dataDirectory.map { URL(fileURLWithPath: $0) } ?? EngineConfiguration.defaultDataDirectory()
+        let directory = dataDirectory.url
         let configuration = EngineConfiguration(dataDirectory: directory, region: ProcessInfo.processInfo.environment["AWS_REGION"])
         let engine = try await AutomationEngine.open(configuration)
         let principal = configuration.localPrincipal()

@@ -1,0 +1,109 @@
+import AWSWire
+import AutomationModel
+import Foundation
+import HTTPTypes
+import Hummingbird
+import LocalEngine
+import Logging
+
+/// Answers SSM JSON 1.1 requests: verifies the SigV4 signature first (so a refused request changes nothing),
+/// then applies the quotas, decodes the body and runs the operation as the key's principal.
+struct SSMRequestResponder: HTTPResponder {
+    typealias Context = BasicRequestContext
+
+    static let targetPrefix = "AmazonSSM."
+    static let contentType = "application/x-amz-json-1.1"
+    static let maximumBodySize = 8 * 1024 * 1024
+    static let unknownOperation = ServiceError.Code(rawValue: "UnknownOperationException")
+
+    let engine: AutomationEngine
+    let keys: [String: ServeAccessKey]
+    let throttle: OperationThrottle?
+    let logger: Logger
+
+    func respond(to request: Request, context: Context) async throws -> Response {
+        let requestId = UUID().uuidString.lowercased()
+        do {
+            var request = request
+            let body: Data
+            do {
+                body = Data(try await request.collectBody(upTo: Self.maximumBodySize).readableBytesView)
+            } catch {
+                throw ServiceError(
+                    .validationException,
+                    "The request body could not be read or is larger than \(Self.maximumBodySize / 1024 / 1024) MiB: \(error).")
+            }
+            let key = try authenticate(request, body: body)
+            let operation = try operation(for: request)
+            try await throttle?.admit(operation: operation.name, accessKeyId: key.accessKeyId)
+            let answer = try await operation.handle(body, engine.session(principal: key.principalArn))
+            return response(status: .ok, body: answer, requestId: requestId)
+        } catch let error as ServiceError {
+            return errorResponse(error, requestId: requestId)
+        } catch {
+            logger.error("Request failed unexpectedly", metadata: ["error": "\(error)", "requestId": "\(requestId)"])
+            return errorResponse(
+                ServiceError(.internalServerError, "The local endpoint failed to answer: \(error)"), requestId: requestId)
+        }
+    }
+
+    /// The access key the request is validly signed with.
+    private func authenticate(_ request: Request, body: Data) throws(ServiceError) -> ServeAccessKey {
+        var headers = request.headers.map { SigV4Request.Header($0.name.canonicalName, $0.value) }
+        // HTTP/1.1's Host header arrives as the :authority pseudo-header, which the signature covers as `host`.
+        if let authority = request.head.authority {
+            headers.append(SigV4Request.Header("host", authority))
+        }
+        let target = request.head.path ?? "/"
+        let parts = target.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
+        let authorization = try SigV4Verifier.verify(
+            method: request.method.rawValue, path: parts.first.map(String.init) ?? "/",
+            rawQuery: parts.count > 1 ? String(parts[1]) : "", headers: headers, body: body
+        ) { keys[$0]?.secretAccessKey }
+        guard authorization.scope.service == "ssm" else {
+            throw ServiceError(
+                SigV4ErrorCode.invalidSignature,
+                "Credential should be scoped to correct service: 'ssm'; the request was signed for '\(authorization.scope.service)'.")
+        }
+        return keys[authorization.accessKeyId]!
+    }
+
+    private func operation(for request: Request) throws(ServiceError) -> SSMOperation {
+        let supported = SSMOperation.supportedNames.joined(separator: ", ")
+        guard request.method == .post else {
+            throw ServiceError(
+                Self.unknownOperation,
+                "This endpoint speaks the SSM JSON 1.1 protocol: POST / with X-Amz-Target: AmazonSSM.<Operation>; got \(request.method.rawValue). Supported operations: \(supported).")
+        }
+        let target = request.headers[HTTPField.Name("X-Amz-Target")!] ?? ""
+        guard target.hasPrefix(Self.targetPrefix), let operation = SSMOperation.all[String(target.dropFirst(Self.targetPrefix.count))]
+        else {
+            let shown = target.isEmpty ? "no X-Amz-Target header" : "'\(target)'"
+            throw ServiceError(
+                Self.unknownOperation,
+                "The local SSM endpoint does not support \(shown). Supported operations (X-Amz-Target AmazonSSM.<Operation>): \(supported).")
+        }
+        return operation
+    }
+
+    private func errorResponse(_ error: ServiceError, requestId: String) -> Response {
+        let isAuthentication = [
+            SigV4ErrorCode.incompleteSignature, SigV4ErrorCode.missingAuthenticationToken,
+            SigV4ErrorCode.unrecognizedClient, SigV4ErrorCode.invalidSignature,
+        ].contains(error.code)
+        let status = isAuthentication ? SigV4ErrorCode.httpStatus(for: error.code) : error.httpStatus
+        let body = (try? JSONSerialization.data(
+            withJSONObject: ["__type": error.code.rawValue, "message": error.message], options: [.sortedKeys])) ?? Data()
+        var response = response(status: HTTPResponse.Status(code: status), body: body, requestId: requestId)
+        response.headers[HTTPField.Name("X-Amzn-ErrorType")!] = error.code.rawValue
+        return response
+    }
+
+    private func response(status: HTTPResponse.Status, body: Data, requestId: String) -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = Self.contentType
+        headers[HTTPField.Name("x-amzn-RequestId")!] = requestId
+        headers[.contentLength] = String(body.count)
+        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
+    }
+}

@@ -1,0 +1,106 @@
+import ArgumentParser
+import Foundation
+import LocalEndpoint
+import LocalEngine
+
+/// `ssm-console serve`: the local engine behind an SSM-compatible endpoint the AWS CLI and SDKs can call.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the local Automation engine as an SSM-compatible HTTP endpoint.",
+        discussion: """
+            Requests must be signed (SigV4, service ssm, any region) with one of the access keys. Without
+            --access-key, a key pair is created in the data directory on first start and reused afterwards.
+            Ctrl-C or SIGTERM stops the endpoint after the requests in flight.
+            """)
+
+    @Option(help: "The address to listen on.")
+    var host = "127.0.0.1"
+
+    @Option(help: "The port to listen on (0 picks a free one).")
+    var port = ServeConfiguration.defaultPort
+
+    @OptionGroup var dataDirectory: DataDirectoryOption
+
+    @Option(
+        name: .customLong("access-key"),
+        help: ArgumentHelp("An accepted access key (repeatable); the principal defaults to arn:aws:iam::123456789012:user/ID.", valueName: "ID:SECRET[:PRINCIPAL_ARN]"),
+        transform: { text in try ServeCommand.parsed { () throws(ServeSetupError) in try ServeArguments.accessKey(text) } })
+    var accessKeys: [ServeAccessKey] = []
+
+    @Option(
+        name: .customLong("instance"),
+        help: ArgumentHelp("A managed instance with its tags (repeatable; default mi-00000000000000001).", valueName: "ID[,KEY=VALUE...]"),
+        transform: { text in try ServeCommand.parsed { () throws(ServeSetupError) in try ServeArguments.instance(text) } })
+    var instances: [ManagedInstance] = []
+
+    @Option(
+        help: ArgumentHelp("Request-rate limits: none, or aws for AWS's per-operation rates.", valueName: "none|aws"),
+        transform: { text in try ServeCommand.parsed { () throws(ServeSetupError) in try ServeArguments.quotas(text) } })
+    var quotas: ServeQuotas = .none
+
+    func validate() throws {
+        guard (0...65535).contains(port) else {
+            throw ValidationError("--port must be between 0 and 65535 (0 picks a free port); got \(port).")
+        }
+    }
+
+    func run() async throws {
+        let directory = dataDirectory.url
+        let endpoint = try await SSMEndpoint.start(
+            ServeConfiguration(
+                host: host, port: port, dataDirectory: directory, accessKeys: accessKeys,
+                instances: instances.isEmpty ? [ManagedInstanceRegistry.localhost] : instances, quotas: quotas,
+                stopsOnSignals: true))
+        let url = "http://\(host.contains(":") ? "[\(host)]" : host):\(endpoint.port)"
+        // Written straight to the file descriptor (unbuffered) so a script reading the first line sees it at once.
+        write("ssm-console serve: listening on \(url)\n")
+        write(ServeUsage.text(url: url, key: endpoint.accessKeys[0], dataDirectory: directory))
+        try await endpoint.waitUntilStopped()
+        write("ssm-console serve: stopped; the engine's data is in \(directory.path)\n")
+    }
+
+    private func write(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    /// Turns a value-form error into the ValidationError ArgumentParser reports with the usage.
+    private static func parsed<Value>(_ parse: () throws(ServeSetupError) -> Value) throws -> Value {
+        do {
+            return try parse()
+        } catch {
+            throw ValidationError(error.message)
+        }
+    }
+}
+
+/// How to point the AWS CLI and SDKs at the endpoint.
+enum ServeUsage {
+    static func text(url: String, key: ServeAccessKey, dataDirectory: URL) -> String {
+        let region = ProcessInfo.processInfo.environment["AWS_REGION"] ?? "us-east-1"
+        return """
+
+            Engine data: \(dataDirectory.path)
+            Requests run as: \(key.principalArn)
+
+            AWS CLI profile (~/.aws/config and ~/.aws/credentials):
+              [profile ssm-local]
+              region = \(region)
+              endpoint_url = \(url)
+
+              [ssm-local]
+              aws_access_key_id = \(key.accessKeyId)
+              aws_secret_access_key = \(key.secretAccessKey)
+
+            Environment variables:
+              export AWS_ACCESS_KEY_ID=\(key.accessKeyId)
+              export AWS_SECRET_ACCESS_KEY=\(key.secretAccessKey)
+              export AWS_DEFAULT_REGION=\(region)
+              export AWS_ENDPOINT_URL_SSM=\(url)
+
+            Then, for example: aws ssm describe-automation-executions
+            Press Ctrl-C to stop.
+
+            """
+    }
+}
