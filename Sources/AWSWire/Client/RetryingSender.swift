@@ -8,6 +8,8 @@ struct RetryingSender: Sendable {
     let transport: any AWSHTTPTransport
     let policy: AWSRetryPolicy
     let logger: Logger
+    /// Told about each retry just before its backoff.
+    var observer: (@Sendable (AWSRetryNotice) -> Void)? = nil
 
     func send(
         _ operation: String,
@@ -18,7 +20,7 @@ struct RetryingSender: Sendable {
         var acquired: Int?
         while true {
             let request = try await makeRequest()
-            let reason: String
+            let failure: AWSRetryNotice.Failure
             do {
                 let response = try await transport.send(request)
                 if response.isSuccess {
@@ -31,17 +33,19 @@ struct RetryingSender: Sendable {
                     let cost = await policy.quota.acquire(afterTimeout: false)
                 else { return response }
                 acquired = cost
-                reason = "HTTP \(response.status) \(code ?? "")"
+                failure = .response(status: response.status, errorCode: code)
             } catch {
                 guard AWSRetryClassifier.isRetryable(error), attempt < policy.maxAttempts,
                     let cost = await policy.quota.acquire(afterTimeout: (error as? AWSWireError)?.isTimeout ?? false)
                 else { throw error }
                 acquired = cost
-                reason = "\(error)"
+                failure = .transport(error as? AWSWireError ?? AWSWireError(.connectionFailed, "\(error)"))
             }
             let delay = policy.backoff(afterAttempt: attempt)
+            let notice = AWSRetryNotice(operation: operation, failedAttempt: attempt, failure: failure, delay: delay)
             logger.debug(
-                "Retrying \(operation) after attempt \(attempt) failed (\(reason)); waiting \(delay).")
+                "Retrying \(operation) after attempt \(attempt) failed (\(notice.failureDescription)); waiting \(delay).")
+            observer?(notice)
             try await policy.sleep(delay)
             attempt += 1
         }
