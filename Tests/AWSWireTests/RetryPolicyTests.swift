@@ -47,7 +47,7 @@ import Testing
             #expect(AWSRetryClassifier.isRetryable(status: 400, errorCode: code))
         }
         #expect(AWSRetryClassifier.throttlingCodes.count == 12)
-        for status in [500, 502, 503, 504] {
+        for status in [429, 500, 502, 503, 504] {
             #expect(AWSRetryClassifier.isRetryable(status: status, errorCode: nil))
         }
         #expect(!AWSRetryClassifier.isRetryable(status: 501, errorCode: nil))

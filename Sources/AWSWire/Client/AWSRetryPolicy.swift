@@ -51,11 +51,13 @@ public enum AWSRetryClassifier {
     ]
     public static let transientCodes: Set<String> = ["RequestTimeout", "InternalError", "RequestTimeoutException"]
     public static let transientStatuses: Set<Int> = [500, 502, 503, 504]
+    /// Too Many Requests: throttling, whatever code (if any) the body carries.
+    public static let throttlingStatus = 429
 
     /// Whether an error response (its status and AWS error code, when one could be read) is worth retrying.
     public static func isRetryable(status: Int, errorCode: String?) -> Bool {
         if let errorCode, throttlingCodes.contains(errorCode) || transientCodes.contains(errorCode) { return true }
-        return transientStatuses.contains(status)
+        return status == throttlingStatus || transientStatuses.contains(status)
     }
 
     /// Connection errors (refused, reset, closed early, timed out) are transient; TLS and request errors are not.
