@@ -185,6 +185,9 @@ import Testing
             #expect(steps["RunCommand"]?.stepStatus == .failed)
             #expect(steps["SendTaskFailure"]?.stepStatus == .success, "\(steps["SendTaskFailure"]?.failureMessage ?? "")")
             #expect(steps["SendTaskSuccess"]?.stepStatus == .pending)
+            // The failed command's outputs are the execution's outputs too.
+            #expect(runbook.outputs?["RunCommand.Status"] == ["Failed"])
+            #expect(runbook.outputs?["RunCommand.Output"]?.first?.contains("going down") == true)
 
             let result = try await harness.stateMachineResult(executionArn)
             #expect(result["status"]?.stringValue == "FAILED")

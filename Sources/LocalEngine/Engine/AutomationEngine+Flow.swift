@@ -167,6 +167,7 @@ extension AutomationEngine {
             return
         }
         end(&record, index: index, status: status, result: result)
+        record.execution.outputs = executionOutputs(record, document: document)
         if step.maxAttempts > 1 {
             record.steps[index].response = "Failed after \(record.runtime.attempt) of \(step.maxAttempts) attempts."
         }
