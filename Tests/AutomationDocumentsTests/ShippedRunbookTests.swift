@@ -5,7 +5,8 @@ import Testing
 /// Every shipped runbook parses, validates, and uses only what the local engine runs.
 struct ShippedRunbookTests {
     static let expectedNames = [
-        "Demo-ApproveRestart", "Demo-BranchOnEnvironment", "Demo-FlakyStepWithRetries", "Demo-InteractiveMaintenance",
+        "Demo-ApproveRestart", "Demo-BranchOnEnvironment", "Demo-CommandTimeout", "Demo-FlakyStepWithRetries",
+        "Demo-InteractiveMaintenance",
         "Demo-PauseAndResume", "Demo-SleepThenFinish", "Demo-SlowCommand", "SfnRunCommandByInstanceIds",
         "SfnRunCommandByTargets",
     ]

@@ -107,7 +107,7 @@ import Testing
         #expect(kill(pid, 0) == 0)
 
         let engine = try await AutomationEngine.open(configuration(directory))
-        try await waitFor("the command's process to be gone") { kill(pid, 0) != 0 }
+        try await waitFor("the command's process to be gone") { processIsGone(pid) }
         try await waitFor("the execution to end") { try execution(engine, id).automationExecutionStatus?.isTerminal == true }
         let ended = try execution(engine, id)
         let steps = Dictionary(uniqueKeysWithValues: (ended.stepExecutions ?? []).map { ($0.stepName ?? "", $0) })
