@@ -43,10 +43,7 @@ extension AutomationEngine {
         do {
             inputs = try Interpolator.interpolate(.object(step.inputs), in: interpolationContext(record)).objectValue ?? [:]
         } catch {
-            let result = ActionResult(
-                failureMessage: error.message,
-                failureDetails: FailureDetails(failureStage: "Inputs", failureType: "Verification"))
-            stepFailed(&record, index: index, result: result, status: .failed, retry: false, document: document)
+            failWithoutRetry(&record, index: index, message: error.message, stage: "Inputs", document: document)
             return
         }
         record.steps[index].inputs = inputs.mapValues(\.jsonText)
@@ -56,10 +53,7 @@ extension AutomationEngine {
             do {
                 _ = try ApprovalRules(inputs: inputs)
             } catch {
-                let result = ActionResult(
-                    failureMessage: error.message,
-                    failureDetails: FailureDetails(failureStage: "Inputs", failureType: "Verification"))
-                stepFailed(&record, index: index, result: result, status: .failed, retry: false, document: document)
+                failWithoutRetry(&record, index: index, message: error.message, stage: "Inputs", document: document)
                 return
             }
             wait(&record, index: index, cursor: .awaitingApproval(stepExecutionId: stepExecutionId),
@@ -67,22 +61,20 @@ extension AutomationEngine {
         case "aws:pause":
             wait(&record, index: index, cursor: .paused(stepExecutionId: stepExecutionId), timeout: timeout)
         case "aws:branch":
-            do {
+            do throws(ServiceError) {
                 guard let next = try BranchEvaluator.nextStep(inputs: .object(inputs)) else {
                     throw ServiceError(
                         .validationException, "No choice matched and the branch has no Default step.")
                 }
                 stepSucceeded(&record, index: index, result: ActionResult(), next: next, document: document)
             } catch {
-                let result = ActionResult(
-                    failureMessage: "\(error)",
-                    failureDetails: FailureDetails(failureStage: "Execution", failureType: "Verification"))
-                stepFailed(&record, index: index, result: result, status: .failed, retry: false, document: document)
+                failWithoutRetry(&record, index: index, message: error.message, stage: "Execution", document: document)
             }
         default:
             guard let runner = runners[step.action] else {
-                let result = ActionResult(failureMessage: "The local engine cannot run \(step.action).")
-                stepFailed(&record, index: index, result: result, status: .failed, retry: false, document: document)
+                failWithoutRetry(
+                    &record, index: index, message: "The local engine cannot run \(step.action).", stage: "PreVerification",
+                    document: document)
                 return
             }
             record.runtime.cursor = .running(stepExecutionId: stepExecutionId)
@@ -93,6 +85,15 @@ extension AutomationEngine {
                 inputs: inputs, outputSelectors: step.outputs)
             launch(runner, invocation, attempt: record.runtime.attempt)
         }
+    }
+
+    /// Fails the step at once: what it was given cannot work, so another attempt would fail alike.
+    private func failWithoutRetry(
+        _ record: inout ExecutionRecord, index: Int, message: String, stage: String, document: AutomationDocument
+    ) {
+        let result = ActionResult(
+            failureMessage: message, failureDetails: FailureDetails(failureStage: stage, failureType: "Verification"))
+        stepFailed(&record, index: index, result: result, status: .failed, retry: false, document: document)
     }
 
     private func wait(
