@@ -23,7 +23,12 @@ struct SSMOperation: Sendable {
             make("DescribeAutomationExecutions", DescribeAutomationExecutionsRequest.self) {
                 try await $0.describeAutomationExecutions($1)
             },
-            make("GetAutomationExecution", GetAutomationExecutionRequest.self) { try await $0.getAutomationExecution($1) },
+            // Encoded by the engine, which keeps the JSON of an execution while it does not change.
+            SSMOperation(name: "GetAutomationExecution") { body, session in
+                let request = try RequestBodyDecoding.decode(
+                    GetAutomationExecutionRequest.self, from: body, operation: "GetAutomationExecution")
+                return try session.engine.encodedExecution(request)
+            },
             make("DescribeAutomationStepExecutions", DescribeAutomationStepExecutionsRequest.self) {
                 try await $0.describeAutomationStepExecutions($1)
             },

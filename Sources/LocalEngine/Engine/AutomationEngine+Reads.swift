@@ -10,11 +10,32 @@ extension AutomationEngine {
     nonisolated func getExecution(_ request: GetAutomationExecutionRequest) throws(ServiceError)
         -> GetAutomationExecutionResponse
     {
-        let record = try storedRecord(request.automationExecutionId)
+        if let cached = viewCache.view(request.automationExecutionId) { return cached }
+        let view = Self.view(of: try storedRecord(request.automationExecutionId))
+        viewCache.putEnded(request.automationExecutionId, view)
+        return view
+    }
+
+    /// GetAutomationExecution's answer as wire JSON, for the endpoint: encoded once while it does not change.
+    public nonisolated func encodedExecution(_ request: GetAutomationExecutionRequest) throws(ServiceError) -> Data {
+        let id = request.automationExecutionId
+        do {
+            if let json = try viewCache.json(id) { return json }
+            let view = try getExecution(request)
+            return try viewCache.json(id) ?? AWSJSON.encode(view)
+        } catch let error as ServiceError {
+            throw error
+        } catch {
+            throw ServiceError(.internalServerError, "Could not encode execution \(id): \(error)")
+        }
+    }
+
+    /// What GetAutomationExecution shows of a record.
+    static func view(of record: ExecutionRecord) -> GetAutomationExecutionResponse {
         var execution = record.execution
-        execution.progressCounters = Self.progress(of: record.steps)
-        execution.stepExecutions = Array(record.steps.prefix(Self.stepExecutionsInGet))
-        execution.stepExecutionsTruncated = record.steps.count > Self.stepExecutionsInGet
+        execution.progressCounters = progress(of: record.steps)
+        execution.stepExecutions = Array(record.steps.prefix(stepExecutionsInGet))
+        execution.stepExecutionsTruncated = record.steps.count > stepExecutionsInGet
         return GetAutomationExecutionResponse(automationExecution: execution)
     }
 

@@ -9,6 +9,7 @@ import Logging
 public actor AutomationEngine {
     public nonisolated let configuration: EngineConfiguration
     nonisolated let store: EngineStore
+    nonisolated let viewCache = ExecutionViewCache()
     private let directoryLock: DataDirectoryLock
     let logger = Logger(label: "ssm-console.engine")
     let runners: [String: any StepActionRunner]
@@ -83,6 +84,7 @@ public actor AutomationEngine {
         } catch {
             throw ServiceError(.internalServerError, "The local engine could not write its store: \(error)")
         }
+        viewCache.put(record.id, Self.view(of: record))
         if record.status.isTerminal {
             active[record.id] = nil
         } else {
