@@ -159,4 +159,37 @@ import Testing
         let second = try await AutomationEngine.open(configuration(directory))
         await second.shutdown()
     }
+
+    @Test func aSleepInterruptedByAStopSleepsOnUntilItsOriginalWakeTime() async throws {
+        let directory = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let first = try await AutomationEngine.open(configuration(directory))
+        _ = try await first.session(principal: Self.principal).createDocument(
+            CreateDocumentRequest(
+                content: """
+                    schemaVersion: '0.3'
+                    mainSteps:
+                      - name: Nap
+                        action: aws:sleep
+                        inputs:
+                          Duration: PT2S
+                    """, name: "RestartSleep", documentType: "Automation", documentFormat: .yaml))
+        let id = try await first.session(principal: Self.principal).startAutomationExecution(
+            StartAutomationExecutionRequest(documentName: "RestartSleep")
+        ).automationExecutionId ?? ""
+        try await Task.sleep(for: .milliseconds(300))
+        await first.shutdown()
+
+        let second = try await AutomationEngine.open(configuration(directory))
+        #expect(try execution(second, id).stepExecutions?.first?.stepStatus == .inProgress)
+        try await waitFor("the sleep to end") { try execution(second, id).automationExecutionStatus?.isTerminal == true }
+        let ended = try execution(second, id)
+        #expect(ended.automationExecutionStatus == .success)
+        let step = try #require(ended.stepExecutions?.first)
+        let slept = try #require(step.executionEndTime).timeIntervalSince(try #require(step.executionStartTime))
+        // Counted from the original start, not from the restart.
+        #expect(slept >= 2)
+        #expect(slept < 5)
+        await second.shutdown()
+    }
 }

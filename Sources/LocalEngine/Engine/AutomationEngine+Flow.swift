@@ -83,7 +83,7 @@ extension AutomationEngine {
             let invocation = ActionInvocation(
                 executionId: record.id, stepName: step.name, stepExecutionId: stepExecutionId, action: step.action,
                 inputs: inputs, outputSelectors: step.outputs)
-            launch(runner, invocation, attempt: record.runtime.attempt)
+            launch(invocation, attempt: record.runtime.attempt) { await runner.run(invocation) }
         }
     }
 
@@ -106,11 +106,14 @@ extension AutomationEngine {
         armDeadline(for: record)
     }
 
-    func launch(_ runner: any StepActionRunner, _ invocation: ActionInvocation, attempt: Int) {
+    /// Runs an attempt in its own task, which reports back through `attemptEnded`.
+    func launch(
+        _ invocation: ActionInvocation, attempt: Int, perform: @escaping @Sendable () async -> ActionOutcome
+    ) {
         let executionId = invocation.executionId
         let stepExecutionId = invocation.stepExecutionId
         attemptTasks[stepExecutionId] = Task {
-            let outcome = await runner.run(invocation)
+            let outcome = await perform()
             await self.attemptEnded(
                 executionId: executionId, stepExecutionId: stepExecutionId, attempt: attempt, outcome: outcome)
         }

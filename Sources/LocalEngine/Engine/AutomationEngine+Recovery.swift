@@ -52,17 +52,17 @@ extension AutomationEngine {
         }
     }
 
-    /// Sleeps on until the wake time the interrupted sleep had; false when that cannot be worked out.
+    /// Sleeps on until the wake time the interrupted sleep had, counted from when the step started;
+    /// false when the step's record cannot say what it was doing.
     private func resumeSleep(_ record: ExecutionRecord, index: Int) -> Bool {
         let step = record.steps[index]
-        guard let runner = runners["aws:sleep"], let start = step.executionStartTime,
-            let inputs = step.inputs?.compactMapValues({ try? JSONValue.parse($0) }),
-            let wake = try? SleepRunner.wakeTime(inputs: inputs, startedAt: start)
+        guard let start = step.executionStartTime, let stepExecutionId = step.stepExecutionId,
+            let inputs = step.inputs?.compactMapValues({ try? JSONValue.parse($0) })
         else { return false }
         let invocation = ActionInvocation(
-            executionId: record.id, stepName: step.stepName ?? "", stepExecutionId: step.stepExecutionId ?? "",
-            action: "aws:sleep", inputs: ["Timestamp": .string(ISO8601DateFormatter().string(from: wake))])
-        launch(runner, invocation, attempt: record.runtime.attempt)
+            executionId: record.id, stepName: step.stepName ?? "", stepExecutionId: stepExecutionId,
+            action: "aws:sleep", inputs: inputs)
+        launch(invocation, attempt: record.runtime.attempt) { await SleepRunner().run(invocation, startedAt: start) }
         return true
     }
 }
