@@ -73,6 +73,26 @@ let package = Package(
         ),
         // Plain-text output of API results for the command line.
         .target(name: "CommandLineOutput", dependencies: ["AutomationModel"]),
+        // The `aws ssm` parity subcommands: shorthand, --cli-input-json/yaml, skeletons, output, exit codes.
+        .target(
+            name: "AutomationCLI",
+            dependencies: [
+                "AutomationModel",
+                "AutomationDocuments",
+                "AWSWire",
+                "LocalEngine",
+                "CommandLineOutput",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // The console: state, pure update, action table, views drawn into a cell buffer, and the client core
+        // that runs every service call on a background queue.
+        .target(name: "Console", dependencies: ["AutomationModel", "AutomationDocuments"]),
+        // ncursesw's macros and globals as functions Swift can call.
+        .target(name: "CNcurses", linkerSettings: [.linkedLibrary("ncursesw")]),
+        // The terminal backend: the only code that calls ncurses.
+        .target(name: "TerminalBackend", dependencies: ["Console", "CNcurses"]),
         // The executable: argument parsing only.
         .executableTarget(
             name: "ssm-console",
@@ -81,6 +101,10 @@ let package = Package(
                 "LocalEngine",
                 "LocalEndpoint",
                 "CommandLineOutput",
+                "AutomationCLI",
+                "AWSWire",
+                "Console",
+                "TerminalBackend",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -116,6 +140,12 @@ let package = Package(
             ]
         ),
         .testTarget(name: "CommandLineOutputTests", dependencies: ["CommandLineOutput", "AutomationModel"]),
+        .testTarget(
+            name: "AutomationCLITests",
+            dependencies: ["AutomationCLI", "AutomationModel", "AWSWire", "LocalEngine", "LocalEndpoint"]
+        ),
+        .testTarget(name: "ConsoleTests", dependencies: ["Console", "AutomationModel", "LocalEngine"]),
+        .testTarget(name: "TerminalBackendTests", dependencies: ["TerminalBackend", "Console"]),
     ],
     swiftLanguageModes: [.v6]
 )

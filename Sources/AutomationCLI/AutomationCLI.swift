@@ -1,0 +1,1 @@
+// The aws ssm parity subcommands land here.

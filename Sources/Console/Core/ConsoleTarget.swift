@@ -1,0 +1,42 @@
+/// What the console is connected to, for the header, the audit log and the generated CLI command lines.
+public struct ConsoleTarget: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable {
+        /// The embedded engine in this process, with its data directory.
+        case local(dataDirectory: String)
+        /// AWS or an SSM-compatible endpoint such as `ssm-console serve`.
+        case aws(profile: String, region: String, endpoint: String)
+    }
+
+    public var kind: Kind
+    /// Who signals are sent as: the local principal ARN, or the profile's identity as far as it is known.
+    public var principal: String
+
+    public init(kind: Kind, principal: String) {
+        self.kind = kind
+        self.principal = principal
+    }
+
+    /// One line for the header: `local engine ~/.local/state/…` or `AWS profile default · eu-west-1 · https://…`.
+    public var label: String {
+        switch kind {
+        case .local(let directory): return "local engine \(directory)"
+        case .aws(let profile, let region, let endpoint): return "AWS profile \(profile) · \(region) · \(endpoint)"
+        }
+    }
+
+    /// The global options an equivalent `aws` command line needs to reach the same place
+    /// (`--profile p --region r --endpoint-url u`); empty for the local engine's defaults.
+    public var awsCommandLineOptions: [String] {
+        switch kind {
+        case .local: return []
+        case .aws(let profile, let region, let endpoint):
+            var options: [String] = []
+            if profile != "default" { options += ["--profile", profile] }
+            options += ["--region", region]
+            if !endpoint.hasSuffix(".amazonaws.com") && !endpoint.hasSuffix(".amazonaws.com/") {
+                options += ["--endpoint-url", endpoint]
+            }
+            return options
+        }
+    }
+}

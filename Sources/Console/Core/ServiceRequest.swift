@@ -1,0 +1,91 @@
+import AutomationModel
+import Foundation
+
+/// Which executions the executions view lists; becomes DescribeAutomationExecutions filters on the server.
+public struct ExecutionQuery: Sendable, Hashable {
+    public var status: AutomationExecutionStatus?
+    public var documentNamePrefix: String?
+    public var startedAfter: Date?
+    /// The approvals inbox: only executions waiting on a human (Waiting, and Pending approvals).
+    public var waitingOnHumanOnly: Bool
+
+    public init(
+        status: AutomationExecutionStatus? = nil, documentNamePrefix: String? = nil, startedAfter: Date? = nil,
+        waitingOnHumanOnly: Bool = false
+    ) {
+        self.status = status
+        self.documentNamePrefix = documentNamePrefix
+        self.startedAfter = startedAfter
+        self.waitingOnHumanOnly = waitingOnHumanOnly
+    }
+
+    public static let all = ExecutionQuery()
+}
+
+/// Work the console's update asks of the client core. Every call to the service is one of these; the core runs
+/// them on its own queue and answers each with a `ServiceResult` event.
+public enum ServiceRequest: Sendable, Hashable {
+    /// The first page of executions for a query (a refresh). The core never runs two of these at once.
+    case listExecutions(ExecutionQuery, pageSize: Int)
+    /// The page after `nextToken`, when the operator scrolls past the loaded rows.
+    case loadMoreExecutions(ExecutionQuery, pageSize: Int, nextToken: String)
+    /// GetAutomationExecution plus DescribeAutomationStepExecutions for the execution view.
+    case loadExecution(id: String)
+    case sendSignal(SendAutomationSignalRequest)
+    case startExecution(StartAutomationExecutionRequest)
+    case stopExecution(StopAutomationExecutionRequest)
+    /// Automation documents for the start form's pick-list.
+    case listDocuments
+    /// One document's parameters and steps (start form, StartStep pick-list).
+    case describeDocument(name: String, version: String?)
+
+    /// Whether this request changes something, so it is refused in read-only mode and goes into the audit log.
+    public var isChange: Bool {
+        switch self {
+        case .sendSignal, .startExecution, .stopExecution: return true
+        default: return false
+        }
+    }
+}
+
+/// What came back for a `ServiceRequest`.
+public enum ServiceResult: Sendable {
+    case executions(ExecutionQuery, [AutomationExecutionMetadata], nextToken: String?, appended: Bool)
+    case execution(AutomationExecution, steps: [StepExecution])
+    case signalSent(SendAutomationSignalRequest)
+    case started(StartAutomationExecutionRequest, executionId: String)
+    case stopped(StopAutomationExecutionRequest)
+    case documents([DocumentIdentifier])
+    /// DescribeDocument plus the step names from GetDocument's content, in document order.
+    case document(DocumentDescription, stepNames: [String])
+    /// The request failed; `error` carries the AWS error code and message (or a transport failure as
+    /// `ServiceError` with a code such as `ConnectionError`).
+    case failed(ServiceRequest, ServiceError)
+}
+
+/// What the client core reports about its own work, for the status line.
+public enum CoreNotice: Sendable, Hashable {
+    /// The service throttled `operation`; the core retries after `retryIn`.
+    case throttled(operation: String, retryIn: Duration)
+    /// A retryable failure; attempt `attempt` follows after `retryIn`.
+    case retrying(operation: String, attempt: Int, reason: String, retryIn: Duration)
+    /// The core waited to stay under `operation`'s quota.
+    case rateLimited(operation: String, waited: Duration)
+}
+
+/// Everything that can change the console's state. The update is a pure function of (state, event).
+public enum ConsoleEvent: Sendable {
+    case key(KeyPress)
+    case resize(width: Int, height: Int)
+    /// The clock moved: flash messages expire, relative times age, the next refresh may be due.
+    case tick(Date)
+    case result(ServiceResult, at: Date)
+    case notice(CoreNotice, at: Date)
+}
+
+/// What the update asks to happen after it has changed the state.
+public enum ConsoleEffect: Sendable, Hashable {
+    case request(ServiceRequest)
+    /// Leave the console and restore the terminal.
+    case quit
+}
