@@ -1,1 +1,0 @@
-// The aws ssm parity subcommands land here.

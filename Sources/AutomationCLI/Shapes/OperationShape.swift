@@ -1,0 +1,66 @@
+import Foundation
+
+/// One AWS CLI operation: `send-automation-signal` ↔ `SendAutomationSignal`, its input and output shapes.
+public struct OperationShape: Sendable {
+    public let cliName: String
+    public let apiName: String
+    public let input: [Member]
+    public let output: [Member]
+    /// The model's names for the input and output structures, for the skeletons.
+    let inputShapeName: String
+    let outputShapeName: String
+
+    init(apiName: String) {
+        guard let names = ServiceModel.operations[apiName] else {
+            preconditionFailure("no operation \(apiName) in the generated SSM model")
+        }
+        self.apiName = apiName
+        self.cliName = Self.xformName(apiName, separator: "-")
+        self.inputShapeName = names.input
+        self.outputShapeName = names.output
+        self.input = ServiceModel.publicMembers(of: names.input)
+        self.output = ServiceModel.publicMembers(of: names.output)
+    }
+
+    public static let sendAutomationSignal = OperationShape(apiName: "SendAutomationSignal")
+    public static let startAutomationExecution = OperationShape(apiName: "StartAutomationExecution")
+    public static let stopAutomationExecution = OperationShape(apiName: "StopAutomationExecution")
+    public static let getAutomationExecution = OperationShape(apiName: "GetAutomationExecution")
+    public static let describeAutomationExecutions = OperationShape(apiName: "DescribeAutomationExecutions")
+    public static let describeAutomationStepExecutions = OperationShape(apiName: "DescribeAutomationStepExecutions")
+
+    public static var all: [OperationShape] {
+        [
+            sendAutomationSignal, startAutomationExecution, stopAutomationExecution, getAutomationExecution,
+            describeAutomationExecutions, describeAutomationStepExecutions,
+        ]
+    }
+
+    /// The operation with this CLI name (`send-automation-signal`), if it is one of the six.
+    public static func named(_ cliName: String) -> OperationShape? {
+        all.first { $0.cliName == cliName }
+    }
+
+    /// `--automation-execution-id` for member "AutomationExecutionId" (the AWS CLI's xform_name + dashes).
+    public static func flagName(for memberName: String) -> String {
+        "--" + xformName(memberName, separator: "-")
+    }
+
+    /// The input member a flag stands for (`--payload` → Payload).
+    public func inputMember(forFlag flag: String) -> Member? {
+        input.first { Self.flagName(for: $0.name) == flag }
+    }
+
+    /// botocore.xform_name: `DescribeAutomationExecutions` → `describe-automation-executions`,
+    /// `TargetLocationsURL` → `target-locations-url`.
+    static func xformName(_ name: String, separator: String) -> String {
+        if name.contains(separator) { return name }
+        let firstCap = try! NSRegularExpression(pattern: "(.)([A-Z][a-z]+)")
+        let endCap = try! NSRegularExpression(pattern: "([a-z0-9])([A-Z])")
+        let once = firstCap.stringByReplacingMatches(
+            in: name, range: NSRange(name.startIndex..., in: name), withTemplate: "$1\(separator)$2")
+        let twice = endCap.stringByReplacingMatches(
+            in: once, range: NSRange(once.startIndex..., in: once), withTemplate: "$1\(separator)$2")
+        return twice.lowercased()
+    }
+}
