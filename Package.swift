@@ -125,6 +125,11 @@ let package = Package(
             dependencies: ["AWSWire", "AutomationModel"],
             path: "Benchmarks/ClientBenchmark"
         ),
+        .executableTarget(
+            name: "console-benchmark",
+            dependencies: ["Console", "AutomationModel"],
+            path: "Benchmarks/ConsoleBenchmark"
+        ),
         .testTarget(name: "AutomationModelTests", dependencies: ["AutomationModel"]),
         .testTarget(name: "AutomationDocumentsTests", dependencies: ["AutomationDocuments", "AutomationModel"]),
         .testTarget(name: "AWSWireTests", dependencies: ["AWSWire", "AutomationModel"]),
@@ -142,7 +147,8 @@ let package = Package(
         .testTarget(name: "CommandLineOutputTests", dependencies: ["CommandLineOutput", "AutomationModel"]),
         .testTarget(
             name: "AutomationCLITests",
-            dependencies: ["AutomationCLI", "AutomationModel", "AWSWire", "LocalEngine", "LocalEndpoint"]
+            dependencies: ["AutomationCLI", "AutomationModel", "AWSWire", "LocalEngine", "LocalEndpoint"],
+            exclude: ["Fixtures"]
         ),
         .testTarget(name: "ConsoleTests", dependencies: ["Console", "AutomationModel", "LocalEngine"]),
         .testTarget(name: "TerminalBackendTests", dependencies: ["TerminalBackend", "Console"]),

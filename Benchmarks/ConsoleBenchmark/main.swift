@@ -1,0 +1,80 @@
+import AutomationModel
+import Console
+import Foundation
+
+// Draw time per frame and resident memory with many executions loaded: the console's cost must follow the
+// visible rows, not the loaded ones. Loads N executions through the same result events the client core posts,
+// then moves the selection and times update + render + the frame comparison the event loop makes.
+//
+//   swift run -c release --scratch-path .build-release console-benchmark
+
+let sizes = [100, 1_000, 10_000]
+let framesPerSize = 400
+let target = ConsoleTarget(kind: .local(dataDirectory: "/tmp/benchmark"), principal: "arn:aws:iam::123456789012:user/bench")
+let start = Date(timeIntervalSince1970: 1_790_000_000)
+
+func metadata(_ index: Int) -> AutomationExecutionMetadata {
+    var execution = AutomationExecutionMetadata(automationExecutionId: String(format: "%08x-0000-4000-8000-%012x", index, index))
+    execution.documentName = ["Demo-ApproveRestart", "Demo-SlowCommand", "Demo-PauseAndResume"][index % 3]
+    execution.documentVersion = "1"
+    let statuses: [AutomationExecutionStatus] = [.success, .inProgress, .waiting, .failed, .cancelled]
+    execution.automationExecutionStatus = statuses[index % statuses.count]
+    execution.executionStartTime = start.addingTimeInterval(-Double(index) * 30)
+    execution.executionEndTime = index % 5 == 1 ? nil : start.addingTimeInterval(-Double(index) * 30 + 12)
+    execution.executedBy = "arn:aws:iam::123456789012:user/operator\(index % 7)"
+    execution.mode = index % 4 == 0 ? .interactive : .auto
+    execution.currentStepName = "Step\(index % 9)"
+    execution.currentAction = index % 5 == 2 ? "aws:approve" : "aws:runCommand"
+    return execution
+}
+
+func residentMegabytes() -> Double {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+        let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") })
+    else { return .nan }
+    let kilobytes = line.split(separator: " ").compactMap { Double($0) }.first ?? .nan
+    return kilobytes / 1024
+}
+
+func percentile(_ sorted: [Double], _ fraction: Double) -> Double {
+    sorted[min(sorted.count - 1, Int(Double(sorted.count) * fraction))]
+}
+
+print("console-benchmark: \(framesPerSize) frames per size, 120x40 and 160x48")
+print("executions   size     load (ms)   frame median (µs)   p99 (µs)   resident (MB)")
+for (width, height) in [(120, 40), (160, 48)] {
+    for count in sizes {
+        var state = ConsoleState(target: target, options: ConsoleOptions(), width: width, height: height, now: start)
+        _ = ConsoleUpdate.start(&state)
+        let loadStarted = ContinuousClock.now
+        let pageSize = 50
+        var index = 0
+        while index < count {
+            let page = (index..<min(count, index + pageSize)).map(metadata)
+            index += page.count
+            let token: String? = index < count ? "page-\(index)" : nil
+            _ = ConsoleUpdate.update(
+                &state, .result(.executions(.all, page, nextToken: token, appended: index > pageSize), at: start))
+        }
+        let loadTime = ContinuousClock.now - loadStarted
+        var previous = ConsoleView.render(state)
+        var frames: [Double] = []
+        frames.reserveCapacity(framesPerSize)
+        for frame in 0..<framesPerSize {
+            let began = ContinuousClock.now
+            // Down through the first screenful and back: the selection moves, the rows drawn stay visible-sized.
+            let key: KeyPress = (frame / 30) % 2 == 0 ? .down : .up
+            _ = ConsoleUpdate.update(&state, .key(key))
+            let buffer = ConsoleView.render(state)
+            if buffer != previous { previous = buffer }
+            let elapsed = ContinuousClock.now - began
+            frames.append(Double(elapsed.components.attoseconds) / 1e12 + Double(elapsed.components.seconds) * 1e6)
+        }
+        frames.sort()
+        let load = Double(loadTime.components.attoseconds) / 1e15 + Double(loadTime.components.seconds) * 1e3
+        print(
+            String(
+                format: "%10d   %3dx%-3d  %9.1f   %17.1f   %8.1f   %13.1f", count, width, height, load,
+                percentile(frames, 0.5), percentile(frames, 0.99), residentMegabytes()))
+    }
+}

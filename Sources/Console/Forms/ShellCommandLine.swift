@@ -1,0 +1,44 @@
+import AutomationModel
+import Foundation
+
+/// Equivalent `aws` command lines, so what the console does can be repeated or scripted.
+enum ShellCommandLine {
+    /// Quotes a word for a POSIX shell only when it needs it.
+    static func quote(_ word: String) -> String {
+        let safe = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./:=@,+%")
+        if !word.isEmpty, word.unicodeScalars.allSatisfy(safe.contains) { return word }
+        return "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+
+    static func join(_ words: [String]) -> String { words.map(quote).joined(separator: " ") }
+
+    /// The payload as the CLI takes it: compact JSON with sorted keys.
+    static func json(_ map: AutomationParameterMap) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return (try? encoder.encode(map)).flatMap { String(data: $0, encoding: .utf8) } ?? "{}"
+    }
+
+    static func sendSignal(_ request: SendAutomationSignalRequest, target: ConsoleTarget) -> String {
+        var words = ["aws", "ssm", "send-automation-signal"] + target.awsCommandLineOptions
+        words += ["--automation-execution-id", request.automationExecutionId, "--signal-type", request.signalType]
+        if let payload = request.payload, !payload.isEmpty { words += ["--payload", json(payload)] }
+        return join(words)
+    }
+
+    static func stop(_ request: StopAutomationExecutionRequest, target: ConsoleTarget) -> String {
+        var words = ["aws", "ssm", "stop-automation-execution"] + target.awsCommandLineOptions
+        words += ["--automation-execution-id", request.automationExecutionId]
+        if let type = request.type { words += ["--type", type] }
+        return join(words)
+    }
+
+    static func start(_ request: StartAutomationExecutionRequest, target: ConsoleTarget) -> String {
+        var words = ["aws", "ssm", "start-automation-execution"] + target.awsCommandLineOptions
+        words += ["--document-name", request.documentName]
+        if let version = request.documentVersion { words += ["--document-version", version] }
+        if let mode = request.mode, mode != ExecutionMode.auto.rawValue { words += ["--mode", mode] }
+        if let parameters = request.parameters, !parameters.isEmpty { words += ["--parameters", json(parameters)] }
+        return join(words)
+    }
+}

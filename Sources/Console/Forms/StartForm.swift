@@ -1,0 +1,47 @@
+import AutomationModel
+import Foundation
+
+/// The form `n` opens: pick a document, fill in its parameters, choose the mode, send StartAutomationExecution.
+public struct StartForm: Sendable, Hashable {
+    public enum Step: Sendable, Hashable {
+        /// Waiting for ListDocuments.
+        case loadingDocuments
+        case pickingDocument
+        /// Waiting for DescribeDocument.
+        case loadingDocument
+        case editingParameters
+        case sending
+    }
+
+    public var step: Step = .loadingDocuments
+    public var documents: [String] = []
+    public var documentIndex = 0
+    public var documentName: String?
+    public var documentVersion: String?
+    public var fields: [ParameterField] = []
+    /// The focused row: a parameter, or `fields.count` for the mode.
+    public var focus = 0
+    public var mode: ExecutionMode = .auto
+    public var error: String?
+
+    public init() {}
+
+    public var isModeFocused: Bool { focus == fields.count }
+
+    /// The request to send, or the first problem with the parameters (checked before sending).
+    public var request: Result<StartAutomationExecutionRequest, FormProblem> {
+        guard let documentName else { return .failure(FormProblem("pick a document first")) }
+        var parameters: AutomationParameterMap = [:]
+        for field in fields {
+            switch field.wireValue() {
+            case .failure(let problem): return .failure(problem)
+            case .success(let values?): parameters[field.name] = values
+            case .success(nil): break
+            }
+        }
+        return .success(
+            StartAutomationExecutionRequest(
+                documentName: documentName, documentVersion: documentVersion,
+                parameters: parameters.isEmpty ? nil : parameters, mode: mode))
+    }
+}

@@ -1,0 +1,101 @@
+import AutomationModel
+import Foundation
+
+/// Everything the console shows and remembers. Only `ConsoleUpdate` changes it; views only read it.
+public struct ConsoleState: Sendable {
+    public enum Screen: Sendable, Hashable {
+        case executions
+        case execution
+    }
+
+    /// Something drawn over the screen that takes the keys until it closes.
+    public enum Overlay: Sendable, Hashable {
+        case help(scroll: Int)
+        case signal(SignalForm)
+        case start(StartForm)
+        case stop(StopForm)
+    }
+
+    public let target: ConsoleTarget
+    public var options: ConsoleOptions
+    public var width: Int
+    public var height: Int
+    /// The clock as the last event told it; relative times are computed from it so rendering is deterministic.
+    public var now: Date
+    public var screen: Screen = .executions
+    public var list: ExecutionList
+    /// The execution view's contents; kept while the view is open.
+    public var detail: ExecutionDetail?
+    public var overlay: Overlay?
+    /// The `/` filter or `:` command being typed, if any.
+    public var input: LineInput?
+    public var flash: Flash?
+    public var refresh = RefreshState()
+    /// Document step names by document name, for StartStep's pick-list.
+    public var documentSteps: [String: [String]] = [:]
+    /// Step executions loaded for a signal form opened from the executions view.
+    public var formSteps: ExecutionDetail?
+
+    public init(target: ConsoleTarget, options: ConsoleOptions, width: Int, height: Int, now: Date) {
+        self.target = target
+        self.options = options
+        self.width = width
+        self.height = height
+        self.now = now
+        list = ExecutionList(query: .all)
+    }
+
+    /// The execution the signal, stop and open keys act on: the open one, or the selected row.
+    public var selectedExecution: ExecutionSummary? {
+        switch screen {
+        case .execution:
+            guard let detail else { return nil }
+            return detail.summary ?? list.rows.first { $0.automationExecutionId == detail.id }.map(ExecutionSummary.init)
+        case .executions:
+            return list.selectedRow.map(ExecutionSummary.init)
+        }
+    }
+
+    /// Steps known for `id`: those of the open execution view.
+    func knownSteps(of id: String) -> [StepExecution]? {
+        guard let detail, detail.id == id, detail.execution != nil else { return nil }
+        return detail.steps
+    }
+}
+
+/// A short message in the status line that clears itself.
+public struct Flash: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable { case info, success, warning, error }
+    public var text: String
+    public var kind: Kind
+    public var expires: Date
+}
+
+/// A line being typed at the bottom: the `/` filter or the `:` command line.
+public struct LineInput: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable { case filter, command }
+    public var kind: Kind
+    public var text: String
+}
+
+/// What is being fetched, so nothing is asked twice, and when the next refresh is due.
+public struct RefreshState: Sendable, Hashable {
+    public var listInFlight = false
+    public var moreInFlight = false
+    public var executionInFlight: Set<String> = []
+    /// A refresh asked for while one was in flight (e.g. the query changed); sent when that one answers.
+    public var listPending = false
+    public var lastList: Date?
+    public var lastExecution: Date?
+    /// Doublings of the refresh interval after throttling; back to 0 after a clean refresh.
+    public var backoff = 0
+    public var throttledSinceLastList = false
+    /// The latest word from the client core about throttling or retries, shown until a clean refresh.
+    public var notice: String?
+
+    static let maximumBackoff = 4
+
+    func interval(_ options: ConsoleOptions) -> TimeInterval {
+        options.refreshInterval.seconds * Double(1 << min(backoff, Self.maximumBackoff))
+    }
+}

@@ -1,0 +1,41 @@
+/// Where things go on a screen of a given size. The update uses it for paging; the views for drawing.
+public struct ScreenLayout: Sendable, Hashable {
+    /// Below this the console shows only a message asking for a bigger terminal.
+    public static let minimumWidth = 60
+    public static let minimumHeight = 15
+    /// Lines of the execution summary above the steps.
+    static let summaryLines = 3
+    /// At this width the steps and the details pane sit side by side.
+    static let sideBySideWidth = 120
+
+    public var width: Int
+    public var height: Int
+
+    public init(width: Int, height: Int) {
+        self.width = width
+        self.height = height
+    }
+
+    public var isTooSmall: Bool { width < Self.minimumWidth || height < Self.minimumHeight }
+
+    /// Executions view: header, breadcrumb and column titles above; status line and footer below.
+    public var listTop: Int { 3 }
+    public var listRows: Int { max(1, height - 5) }
+
+    /// Execution view: the steps and the details pane below the summary.
+    var bodyTop: Int { 2 + Self.summaryLines }
+    var bodyHeight: Int { max(4, height - bodyTop - 2) }
+    var isSideBySide: Bool { width >= Self.sideBySideWidth }
+    var stepsWidth: Int { isSideBySide ? min(80, width / 2) : width }
+    /// Rows of the step list, below its title row.
+    var stepRows: Int { isSideBySide ? bodyHeight - 1 : max(3, bodyHeight / 2 - 1) }
+    var detailsTop: Int { isSideBySide ? bodyTop : bodyTop + stepRows + 1 }
+    var detailsLeft: Int { isSideBySide ? stepsWidth + 1 : 0 }
+    var detailsWidth: Int { isSideBySide ? width - stepsWidth - 1 : width }
+    /// Rows of the details pane, below its title row.
+    var detailRows: Int { max(1, height - 2 - detailsTop - 1) }
+}
+
+extension ConsoleState {
+    public var layout: ScreenLayout { ScreenLayout(width: width, height: height) }
+}

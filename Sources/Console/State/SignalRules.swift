@@ -1,0 +1,59 @@
+import AutomationModel
+import Foundation
+
+/// Which signals and stops make sense for an execution, mirroring the rules the service applies, so the console
+/// offers exactly what will be accepted. Each answer is nil (offered) or why not, for the footer and help.
+enum SignalRules {
+    static func whyNot(_ signal: SignalType, _ execution: ExecutionSummary, steps: [StepExecution]?) -> String? {
+        if execution.status.isTerminal { return "execution has ended (\(execution.status.rawValue))" }
+        switch signal {
+        case .approve, .reject:
+            guard execution.status == .waiting, execution.currentAction == "aws:approve" else {
+                return "not waiting on approval"
+            }
+        case .resume:
+            guard execution.status == .waiting, execution.currentAction == "aws:pause" else { return "no paused step" }
+        case .startStep:
+            guard execution.mode == .interactive else { return "StartStep is for Interactive executions" }
+            guard execution.status == .waiting, execution.currentStepName == nil else {
+                return "not waiting between steps"
+            }
+        case .stopStep:
+            if let steps {
+                guard steps.contains(where: isStoppable) else { return "no running step" }
+            } else if execution.currentStepName == nil || execution.status == .cancelling {
+                return "no running step"
+            }
+        case .revoke:
+            return "not a change request"
+        }
+        return nil
+    }
+
+    /// A step StopStep accepts: the one the execution is on, running or waiting on a person.
+    static func isStoppable(_ step: StepExecution) -> Bool {
+        step.stepStatus == .inProgress || step.stepStatus == .waiting
+    }
+
+    /// How `c` stops an execution: Complete ends an Interactive one waiting between steps; anything else is
+    /// cancelled. Nil when there is nothing to stop.
+    static func stopType(_ execution: ExecutionSummary) -> StopType? {
+        if execution.status.isTerminal || execution.status == .cancelling { return nil }
+        if execution.mode == .interactive, execution.status == .waiting, execution.currentStepName == nil {
+            return .complete
+        }
+        return .cancel
+    }
+
+    static func whyNotStop(_ execution: ExecutionSummary) -> String? {
+        if execution.status == .cancelling { return "already cancelling" }
+        return stopType(execution) == nil ? "execution has ended (\(execution.status.rawValue))" : nil
+    }
+
+    /// StartStep's candidates: the ValidNextSteps the last ended step named, then the document's other steps.
+    static func startStepChoices(steps: [StepExecution], documentSteps: [String]) -> [String] {
+        let suggested = steps.last { !($0.validNextSteps ?? []).isEmpty }?.validNextSteps ?? []
+        var seen = Set<String>()
+        return (suggested + documentSteps).filter { seen.insert($0).inserted }
+    }
+}

@@ -1,0 +1,52 @@
+import AutomationModel
+import Foundation
+
+/// The `/` filter (applied as you type) and the `:` command line.
+extension ConsoleUpdate {
+    static func handleInputKey(_ key: KeyPress, _ state: inout ConsoleState) -> [ConsoleEffect] {
+        guard var input = state.input else { return [] }
+        switch key {
+        case .escape:
+            if input.kind == .filter { state.list.filter = "" }
+            state.input = nil
+            clampScrolling(&state)
+            return []
+        case .enter:
+            state.input = nil
+            if input.kind == .command { return run(input.text, &state) }
+            return []
+        default:
+            guard TextEditing.apply(key, to: &input.text) else { return [] }
+            state.input = input
+            if input.kind == .filter {
+                state.list.filter = input.text
+                state.list.select(index: state.list.selectedIndex)
+                clampScrolling(&state)
+            }
+            return []
+        }
+    }
+
+    private static func run(_ line: String, _ state: inout ConsoleState) -> [ConsoleEffect] {
+        let command: ConsoleCommand
+        switch ConsoleCommand.parse(line) {
+        case .failure(let problem):
+            flash(problem.message, .error, &state)
+            return []
+        case .success(let parsed):
+            command = parsed
+        }
+        var query = state.list.query
+        switch command {
+        case .quit: return [.quit]
+        case .status(let status): query.status = status
+        case .documentPrefix(let prefix): query.documentNamePrefix = prefix
+        case .since(let seconds): query.startedAfter = state.now.addingTimeInterval(-seconds)
+        case .inbox: query.waitingOnHumanOnly = true
+        case .all: query = .all
+        }
+        state.screen = .executions
+        state.detail = nil
+        return changeQuery(query, &state)
+    }
+}

@@ -1,0 +1,89 @@
+import AutomationModel
+import Foundation
+
+/// Keys while help, a form or a confirmation is open.
+extension ConsoleUpdate {
+    static func handleOverlayKey(_ key: KeyPress, _ overlay: ConsoleState.Overlay, _ state: inout ConsoleState)
+        -> [ConsoleEffect]
+    {
+        switch overlay {
+        case .help(let scroll):
+            switch key {
+            case .down, .character("j"): state.overlay = .help(scroll: scroll + 1)
+            case .up, .character("k"): state.overlay = .help(scroll: max(0, scroll - 1))
+            case .pageDown: state.overlay = .help(scroll: scroll + max(1, state.height - 6))
+            case .pageUp: state.overlay = .help(scroll: max(0, scroll - max(1, state.height - 6)))
+            case .escape, .character("?"), .character("q"), .enter: state.overlay = nil
+            default: break
+            }
+            return []
+        case .signal(let form):
+            return handleSignalFormKey(key, form, &state)
+        case .start(let form):
+            return handleStartFormKey(key, form, &state)
+        case .stop(var form):
+            guard form.phase != .sending else { return [] }
+            switch key {
+            case .character("y"), .character("Y"):
+                form.phase = .sending
+                form.error = nil
+                state.overlay = .stop(form)
+                return [.request(.stopExecution(form.request))]
+            case .character("n"), .character("N"), .escape:
+                state.overlay = nil
+            default:
+                break
+            }
+            return []
+        }
+    }
+
+    static func handleStartFormKey(_ key: KeyPress, _ form: StartForm, _ state: inout ConsoleState) -> [ConsoleEffect] {
+        var form = form
+        if key == .escape {
+            state.overlay = nil
+            return []
+        }
+        var effects: [ConsoleEffect] = []
+        switch form.step {
+        case .loadingDocuments, .loadingDocument, .sending:
+            return []
+        case .pickingDocument:
+            switch key {
+            case .up, .character("k"): form.documentIndex = max(0, form.documentIndex - 1)
+            case .down, .character("j"): form.documentIndex = min(max(0, form.documents.count - 1), form.documentIndex + 1)
+            case .enter:
+                guard form.documents.indices.contains(form.documentIndex) else { break }
+                let name = form.documents[form.documentIndex]
+                form.documentName = name
+                form.step = .loadingDocument
+                form.error = nil
+                effects.append(.request(.describeDocument(name: name, version: nil)))
+            default: break
+            }
+        case .editingParameters:
+            switch key {
+            case .tab, .down: form.focus = min(form.fields.count, form.focus + 1)
+            case .backTab, .up: form.focus = max(0, form.focus - 1)
+            case .enter:
+                switch form.request {
+                case .failure(let problem):
+                    form.error = problem.message
+                case .success(let request):
+                    form.step = .sending
+                    form.error = nil
+                    effects.append(.request(.startExecution(request)))
+                }
+            case .left where form.isModeFocused, .right where form.isModeFocused,
+                .character(" ") where form.isModeFocused:
+                form.mode = form.mode == .auto ? .interactive : .auto
+            default:
+                if !form.isModeFocused, form.fields.indices.contains(form.focus) {
+                    _ = TextEditing.apply(key, to: &form.fields[form.focus].value)
+                }
+            }
+        }
+        state.overlay = .start(form)
+        return effects
+    }
+}

@@ -1,0 +1,82 @@
+import AutomationModel
+import Foundation
+
+/// Refreshing: on a timer, on demand, after a change; never twice at once, slower after throttling.
+extension ConsoleUpdate {
+    static func tick(_ now: Date, _ state: inout ConsoleState) -> [ConsoleEffect] {
+        state.now = now
+        if let flash = state.flash, flash.expires <= now { state.flash = nil }
+        var effects: [ConsoleEffect] = []
+        let interval = state.refresh.interval(state.options)
+        if state.refresh.lastList.map({ now.timeIntervalSince($0) >= interval }) ?? true {
+            effects += refreshList(&state)
+        }
+        if state.screen == .execution, let detail = state.detail,
+            state.refresh.lastExecution.map({ now.timeIntervalSince($0) >= interval }) ?? true
+        {
+            effects += loadExecution(detail.id, &state)
+        }
+        return effects
+    }
+
+    /// Asks for the first page of the list, unless one is in flight (then it is asked for when that answers).
+    static func refreshList(_ state: inout ConsoleState) -> [ConsoleEffect] {
+        guard !state.refresh.listInFlight else {
+            return []
+        }
+        state.refresh.listInFlight = true
+        state.refresh.listPending = false
+        state.refresh.lastList = state.now
+        return [.request(.listExecutions(state.list.query, pageSize: state.options.pageSize))]
+    }
+
+    /// A new query: the rows start over and the list is asked for at once (or right after the one in flight).
+    static func changeQuery(_ query: ExecutionQuery, _ state: inout ConsoleState) -> [ConsoleEffect] {
+        let filter = state.list.filter
+        state.list.reset(query: query)
+        state.list.filter = filter
+        if state.refresh.listInFlight {
+            state.refresh.listPending = true
+            return []
+        }
+        return refreshList(&state)
+    }
+
+    static func loadExecution(_ id: String, _ state: inout ConsoleState) -> [ConsoleEffect] {
+        guard !state.refresh.executionInFlight.contains(id) else { return [] }
+        state.refresh.executionInFlight.insert(id)
+        if state.detail?.id == id { state.refresh.lastExecution = state.now }
+        return [.request(.loadExecution(id: id))]
+    }
+
+    /// The next page, when the selection is near the end of the loaded rows and there is one.
+    static func loadMoreIfNear(_ state: inout ConsoleState) -> [ConsoleEffect] {
+        guard state.screen == .executions, let token = state.list.nextToken, !state.refresh.moreInFlight,
+            !state.refresh.listInFlight
+        else { return [] }
+        let visible = state.list.visibleRows.count
+        guard visible - 1 - state.list.selectedIndex <= pagingMargin else { return [] }
+        state.refresh.moreInFlight = true
+        return [.request(.loadMoreExecutions(state.list.query, pageSize: state.options.pageSize, nextToken: token))]
+    }
+
+    static func handle(_ notice: CoreNotice, _ state: inout ConsoleState) {
+        switch notice {
+        case .throttled(let operation, let retryIn):
+            state.refresh.throttledSinceLastList = true
+            state.refresh.backoff = min(state.refresh.backoff + 1, RefreshState.maximumBackoff)
+            state.refresh.notice = "throttled: \(operation), retrying in \(seconds(retryIn))"
+        case .retrying(let operation, let attempt, let reason, let retryIn):
+            state.refresh.notice = "\(operation) failed (\(reason)); attempt \(attempt) in \(seconds(retryIn))"
+        case .rateLimited(let operation, let waited):
+            state.refresh.notice = "waited \(seconds(waited)) to keep \(operation) under its quota"
+        case .auditLogFailed(let path, let reason):
+            flash("Audit log not written to \(path): \(reason)", .error, &state)
+        }
+    }
+
+    static func seconds(_ duration: Duration) -> String {
+        let value = duration.seconds
+        return value == value.rounded() ? "\(Int(value))s" : String(format: "%.1fs", value)
+    }
+}

@@ -1,0 +1,183 @@
+import AutomationModel
+import Foundation
+
+/// Answers from the client core: new rows, an execution, the outcome of a change, or a failure.
+extension ConsoleUpdate {
+    static func handle(_ result: ServiceResult, _ state: inout ConsoleState) -> [ConsoleEffect] {
+        switch result {
+        case .executions(let query, let rows, let nextToken, let appended):
+            return executionsArrived(query, rows, nextToken: nextToken, appended: appended, &state)
+        case .execution(let execution, let steps):
+            executionArrived(execution, steps: steps, &state)
+            return []
+        case .signalSent(let request):
+            if case .signal = state.overlay { state.overlay = nil }
+            flash("\(request.signalType) sent to \(request.automationExecutionId)", .success, &state)
+            return reloadAfterChange(request.automationExecutionId, &state)
+        case .started(let request, let executionId):
+            if case .start = state.overlay { state.overlay = nil }
+            flash("Started \(request.documentName): \(executionId)", .success, &state)
+            var effects = openExecution(executionId, &state)
+            effects += refreshList(&state)
+            return effects
+        case .stopped(let request):
+            if case .stop = state.overlay { state.overlay = nil }
+            flash("\(request.type ?? StopType.cancel.rawValue) sent to \(request.automationExecutionId)", .success, &state)
+            return reloadAfterChange(request.automationExecutionId, &state)
+        case .documents(let documents):
+            guard case .start(var form) = state.overlay, form.step == .loadingDocuments else { return [] }
+            form.documents = documents.compactMap(\.name).sorted()
+            form.step = .pickingDocument
+            form.error = form.documents.isEmpty ? "No Automation documents found." : nil
+            state.overlay = .start(form)
+            return []
+        case .document(let description, let stepNames):
+            documentArrived(description, stepNames: stepNames, &state)
+            return []
+        case .failed(let request, let error):
+            return failed(request, error, &state)
+        }
+    }
+
+    private static func executionsArrived(
+        _ query: ExecutionQuery, _ rows: [AutomationExecutionMetadata], nextToken: String?, appended: Bool,
+        _ state: inout ConsoleState
+    ) -> [ConsoleEffect] {
+        if appended { state.refresh.moreInFlight = false } else { finishListRefresh(&state) }
+        guard query == state.list.query else {
+            // An answer for a query the operator has since changed: ask for the current one.
+            return state.refresh.listPending ? refreshList(&state) : []
+        }
+        if !appended {
+            if state.refresh.throttledSinceLastList {
+                state.refresh.throttledSinceLastList = false
+            } else {
+                state.refresh.backoff = 0
+                state.refresh.notice = nil
+            }
+        }
+        state.list.take(rows, nextToken: nextToken, appended: appended)
+        clampScrolling(&state)
+        return state.refresh.listPending ? refreshList(&state) : []
+    }
+
+    private static func finishListRefresh(_ state: inout ConsoleState) {
+        state.refresh.listInFlight = false
+    }
+
+    private static func executionArrived(_ execution: AutomationExecution, steps: [StepExecution], _ state: inout ConsoleState) {
+        let id = execution.automationExecutionId
+        state.refresh.executionInFlight.remove(id)
+        state.list.update(AutomationExecutionMetadata(execution))
+        if var detail = state.detail, detail.id == id {
+            let selectedId = detail.selectedStepExecution?.stepExecutionId
+            let firstLoad = detail.execution == nil
+            detail.execution = execution
+            detail.steps = steps
+            if let selectedId, let index = steps.firstIndex(where: { $0.stepExecutionId == selectedId }) {
+                detail.selectedStep = index
+            } else if firstLoad {
+                // First load: start on the step the execution is at.
+                detail.selectedStep = steps.lastIndex { $0.executionStartTime != nil } ?? 0
+            }
+            state.detail = detail
+        } else if case .signal(let form) = state.overlay, form.executionId == id {
+            // Steps for a form opened from the list: keep them where the form can find them.
+            var detail = ExecutionDetail(id: id)
+            detail.execution = execution
+            detail.steps = steps
+            state.formSteps = detail
+        }
+        refillSignalForm(&state)
+        clampScrolling(&state)
+    }
+
+    private static func documentArrived(_ description: DocumentDescription, stepNames: [String], _ state: inout ConsoleState) {
+        guard let name = description.name else { return }
+        state.documentSteps[name] = stepNames
+        refillSignalForm(&state)
+        guard case .start(var form) = state.overlay, form.step == .loadingDocument, form.documentName == name else { return }
+        form.documentVersion = description.documentVersion
+        form.fields = (description.parameters ?? []).map(ParameterField.init)
+        form.focus = 0
+        form.step = .editingParameters
+        state.overlay = .start(form)
+    }
+
+    private static func refillSignalForm(_ state: inout ConsoleState) {
+        guard case .signal(var form) = state.overlay else { return }
+        fillChoices(&form, state)
+        state.overlay = .signal(form)
+    }
+
+    /// After a change, the execution and the list are read again so the screen shows its effect.
+    private static func reloadAfterChange(_ id: String, _ state: inout ConsoleState) -> [ConsoleEffect] {
+        var effects: [ConsoleEffect] = []
+        if state.detail?.id == id { effects += loadExecution(id, &state) }
+        effects += refreshList(&state)
+        if state.refresh.listInFlight, effects.isEmpty { state.refresh.listPending = true }
+        return effects
+    }
+
+    private static func failed(_ request: ServiceRequest, _ error: ServiceError, _ state: inout ConsoleState) -> [ConsoleEffect] {
+        let message = "\(error.code.rawValue): \(error.message)"
+        switch request {
+        case .listExecutions:
+            finishListRefresh(&state)
+            flash("DescribeAutomationExecutions failed: \(message)", .error, &state)
+            return state.refresh.listPending ? refreshList(&state) : []
+        case .loadMoreExecutions:
+            state.refresh.moreInFlight = false
+            flash("Loading more executions failed: \(message)", .error, &state)
+        case .loadExecution(let id):
+            state.refresh.executionInFlight.remove(id)
+            flash("GetAutomationExecution failed: \(message)", .error, &state)
+            if case .signal(var form) = state.overlay, form.executionId == id, form.phase == .loading {
+                form.phase = .editing
+                form.error = message
+                state.overlay = .signal(form)
+            }
+        case .sendSignal:
+            guard case .signal(var form) = state.overlay else {
+                flash(message, .error, &state)
+                return []
+            }
+            form.phase = .editing
+            form.error = message
+            state.overlay = .signal(form)
+        case .startExecution:
+            guard case .start(var form) = state.overlay else {
+                flash(message, .error, &state)
+                return []
+            }
+            form.step = .editingParameters
+            form.error = message
+            state.overlay = .start(form)
+        case .stopExecution:
+            guard case .stop(var form) = state.overlay else {
+                flash(message, .error, &state)
+                return []
+            }
+            form.phase = .confirming
+            form.error = message
+            state.overlay = .stop(form)
+        case .listDocuments:
+            guard case .start(var form) = state.overlay else { return [] }
+            form.error = "ListDocuments failed: \(message)"
+            state.overlay = .start(form)
+        case .describeDocument(let name, _):
+            if case .start(var form) = state.overlay, form.step == .loadingDocument {
+                form.step = .pickingDocument
+                form.error = "DescribeDocument failed: \(message)"
+                state.overlay = .start(form)
+            } else if case .signal(var form) = state.overlay, form.documentName == name {
+                // StartStep can still offer ValidNextSteps without the document's step list.
+                state.documentSteps[name] = []
+                fillChoices(&form, state)
+                form.error = "DescribeDocument failed: \(message)"
+                state.overlay = .signal(form)
+            }
+        }
+        return []
+    }
+}

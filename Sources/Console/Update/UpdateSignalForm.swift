@@ -1,0 +1,112 @@
+import AutomationModel
+import Foundation
+
+/// Signal forms: open with the fields the signal needs, send on Enter (after `y` for Reject and StopStep).
+extension ConsoleUpdate {
+    static func openSignalForm(_ signal: SignalType, _ state: inout ConsoleState) -> [ConsoleEffect] {
+        guard let execution = state.selectedExecution else { return [] }
+        var form = SignalForm(
+            signal: signal, executionId: execution.id, documentName: execution.documentName, phase: .editing)
+        var effects: [ConsoleEffect] = []
+        state.formSteps = nil
+        switch signal {
+        case .resume:
+            if let step = execution.currentStepName { form.choices = [.init(label: step, value: step)] }
+        case .startStep, .stopStep:
+            if state.knownSteps(of: execution.id) == nil {
+                form.phase = .loading
+                effects += loadExecution(execution.id, &state)
+            }
+            if signal == .startStep, let name = execution.documentName, state.documentSteps[name] == nil {
+                form.phase = .loading
+                effects.append(.request(.describeDocument(name: name, version: execution.documentVersion)))
+            }
+        case .approve, .reject, .revoke:
+            break
+        }
+        fillChoices(&form, state)
+        state.overlay = .signal(form)
+        return effects
+    }
+
+    /// Fills the step pick-list from what is known; the form stays loading until steps (and for StartStep the
+    /// document's steps) have arrived.
+    static func fillChoices(_ form: inout SignalForm, _ state: ConsoleState) {
+        guard form.signal == .startStep || form.signal == .stopStep else { return }
+        let steps = state.knownSteps(of: form.executionId)
+            ?? state.formSteps.flatMap { $0.id == form.executionId ? $0.steps : nil }
+        let documentSteps = form.documentName.flatMap { state.documentSteps[$0] }
+        let chosen = form.selectedChoice?.value
+        if form.signal == .stopStep {
+            form.choices = (steps ?? []).filter(SignalRules.isStoppable).compactMap { step in
+                guard let id = step.stepExecutionId else { return nil }
+                return .init(label: "\(step.stepName ?? "-") (\(step.stepStatus?.rawValue ?? "-"))  \(id)", value: id)
+            }
+            if form.phase == .loading, steps != nil { form.phase = .editing }
+        } else {
+            form.choices = SignalRules.startStepChoices(steps: steps ?? [], documentSteps: documentSteps ?? [])
+                .map { .init(label: $0, value: $0) }
+            if form.phase == .loading, steps != nil, documentSteps != nil || form.documentName == nil {
+                form.phase = .editing
+            }
+        }
+        form.choiceIndex = form.choices.firstIndex { $0.value == chosen } ?? min(form.choiceIndex, max(0, form.choices.count - 1))
+    }
+
+    static func handleSignalFormKey(_ key: KeyPress, _ form: SignalForm, _ state: inout ConsoleState) -> [ConsoleEffect] {
+        var form = form
+        switch form.phase {
+        case .sending:
+            return []
+        case .confirming:
+            switch key {
+            case .character("y"), .character("Y"):
+                return send(&form, &state)
+            case .character("n"), .character("N"), .escape:
+                form.phase = .editing
+                state.overlay = .signal(form)
+            default:
+                break
+            }
+            return []
+        case .loading, .editing:
+            switch key {
+            case .escape:
+                state.overlay = nil
+                return []
+            case .enter:
+                guard form.phase == .editing else { return [] }
+                if case .failure(let problem) = form.request {
+                    form.error = problem.message
+                } else if form.needsConfirmation {
+                    form.phase = .confirming
+                } else {
+                    return send(&form, &state)
+                }
+            case .up where !form.takesComment:
+                form.choiceIndex = max(0, form.choiceIndex - 1)
+            case .down where !form.takesComment:
+                form.choiceIndex = min(max(0, form.choices.count - 1), form.choiceIndex + 1)
+            default:
+                if form.takesComment { _ = TextEditing.apply(key, to: &form.comment) }
+            }
+            state.overlay = .signal(form)
+            return []
+        }
+    }
+
+    private static func send(_ form: inout SignalForm, _ state: inout ConsoleState) -> [ConsoleEffect] {
+        switch form.request {
+        case .failure(let problem):
+            form.error = problem.message
+            form.phase = .editing
+            state.overlay = .signal(form)
+            return []
+        case .success(let request):
+            form.phase = .sending
+            form.error = nil
+            state.overlay = .signal(form)
+            return [.request(.sendSignal(request))]
+        }
+    }
+}

@@ -1,0 +1,126 @@
+import AutomationModel
+import Foundation
+
+/// The frame around every view: header (target, read-only, refresh), breadcrumb, status line and key hints.
+enum ChromeView {
+    static func drawHeader(_ state: ConsoleState, into buffer: inout CellBuffer) {
+        let glyphs = state.options.glyphs
+        buffer.fill(x: 0, y: 0, count: state.width, style: CellStyle(color: .header, reverse: true))
+        let right = refreshText(state)
+        let rightWidth = DisplayWidth.of(right)
+        // The target matters more than the name of the program, so the name goes first on narrow screens.
+        var x = 0
+        if state.width >= 100 {
+            x = buffer.write("ssm-console \(glyphs.vertical) ", x: 0, y: 0, style: CellStyle(color: .header, bold: true, reverse: true))
+        }
+        if state.options.readOnly {
+            x = buffer.write("READ-ONLY", x: x, y: 0, style: CellStyle(color: .warning, bold: true, reverse: true))
+            x = buffer.write(" ", x: x, y: 0, style: CellStyle(color: .header, reverse: true))
+        }
+        let label = FormViews.ascii(state.target.label, glyphs)
+        buffer.write(
+            TextWrap.fit(label, width: max(0, state.width - x - rightWidth - 1), ellipsis: glyphs.ellipsis),
+            x: x, y: 0, style: CellStyle(color: .header, reverse: true))
+        buffer.write(right, x: state.width - rightWidth, y: 0, style: CellStyle(color: .header, reverse: true))
+    }
+
+    private static func refreshText(_ state: ConsoleState) -> String {
+        if state.refresh.listInFlight { return "refreshing... " }
+        guard let last = state.refresh.lastList else { return "" }
+        let every = state.width >= 100 ? ", every \(Int(state.refresh.interval(state.options)))s" : ""
+        return "updated \(TimeText.relative(last, now: state.now))\(every) "
+    }
+
+    static func drawBreadcrumb(_ state: ConsoleState, into buffer: inout CellBuffer) {
+        let glyphs = state.options.glyphs
+        var parts: [String] = [state.list.query.waitingOnHumanOnly ? "Inbox (waiting on a person)" : "Executions"]
+        let query = state.list.query
+        var filters: [String] = []
+        if let status = query.status { filters.append("status \(status.rawValue)") }
+        if let prefix = query.documentNamePrefix { filters.append("doc \(prefix)*") }
+        if let since = query.startedAfter { filters.append("since \(TimeText.absolute(since))") }
+        if !filters.isEmpty { parts[0] += " [\(filters.joined(separator: ", "))]" }
+        switch state.screen {
+        case .executions:
+            let loaded = state.list.rows.count
+            let visible = state.list.visibleRows.count
+            var count = visible == loaded ? "\(loaded) loaded" : "\(visible) of \(loaded) loaded"
+            if state.list.nextToken != nil { count += ", more on the server" }
+            parts[0] += "  (\(count))"
+        case .execution:
+            if let detail = state.detail {
+                parts.append(detail.id + (detail.execution?.documentName.map { " \($0)" } ?? ""))
+            }
+        }
+        buffer.write(
+            TextWrap.fit(parts.joined(separator: " \(glyphs.breadcrumb) "), width: state.width, ellipsis: glyphs.ellipsis),
+            x: 0, y: 1, style: CellStyle(color: .accent, bold: true))
+    }
+
+    static func drawStatusLine(_ state: ConsoleState, into buffer: inout CellBuffer) {
+        let y = state.height - 2
+        let glyphs = state.options.glyphs
+        if let input = state.input {
+            let prompt = input.kind == .filter ? "/" : ":"
+            let hint = input.kind == .filter ? "   Enter keep · Esc clear" : "   Enter run · Esc cancel"
+            let x = buffer.write(prompt + input.text + "_", x: 0, y: y, style: CellStyle(color: .accent, bold: true))
+            buffer.write(hint, x: x, y: y, style: CellStyle(color: .muted))
+            return
+        }
+        if let flash = state.flash {
+            let role: ColorRole
+            switch flash.kind {
+            case .info: role = .normal
+            case .success: role = .success
+            case .warning: role = .warning
+            case .error: role = .failure
+            }
+            buffer.write(TextWrap.fit(flash.text, width: state.width, ellipsis: glyphs.ellipsis), x: 0, y: y, style: CellStyle(color: role, bold: flash.kind == .error))
+            return
+        }
+        if let notice = state.refresh.notice {
+            buffer.write(TextWrap.fit(notice, width: state.width, ellipsis: glyphs.ellipsis), x: 0, y: y, style: CellStyle(color: .warning))
+            return
+        }
+        var x = 0
+        if state.screen == .executions, !state.list.filter.isEmpty {
+            x = buffer.write("filter: \(state.list.filter)   ", x: 0, y: y, style: CellStyle(color: .muted))
+        }
+        if let why = offActionsText(state) {
+            buffer.write(TextWrap.fit(why, width: state.width - x, ellipsis: glyphs.ellipsis), x: x, y: y, style: CellStyle(color: .muted))
+        }
+    }
+
+    /// Why the signal, start and stop keys that are not offered are off for the selected execution, grouped by
+    /// reason: "off: a r not waiting on approval · u no paused step".
+    static func offActionsText(_ state: ConsoleState) -> String? {
+        var groups: [(reason: String, keys: [String])] = []
+        for action in ActionTable.available(in: state) where action.isChange {
+            guard let reason = action.whyNot(state) else { continue }
+            if let index = groups.firstIndex(where: { $0.reason == reason }) {
+                groups[index].keys.append(action.keyLabel)
+            } else {
+                groups.append((reason, [action.keyLabel]))
+            }
+        }
+        guard !groups.isEmpty else { return nil }
+        let separator = " \(state.options.glyphs.separator) "
+        return "off: " + groups.map { "\($0.keys.joined(separator: " ")) \($0.reason)" }.joined(separator: separator)
+    }
+
+    static func drawFooter(_ state: ConsoleState, into buffer: inout CellBuffer) {
+        let y = state.height - 1
+        buffer.fill(x: 0, y: y, count: state.width, style: CellStyle(color: .footer, reverse: true))
+        var x = 0
+        // Help, then changes: on a narrow screen the hints that run out of room are ones `?` lists.
+        let hints = ActionTable.available(in: state).filter { $0.inFooter && $0.whyNot(state) == nil }
+        let ordered = hints.filter { $0.id == .help } + hints.filter(\.isChange) + hints.filter { !$0.isChange && $0.id != .help }
+        for action in ordered {
+            let key = HelpView.label(action, state.options.glyphs)
+            let needed = DisplayWidth.of(key) + DisplayWidth.of(action.title) + 3
+            guard x + needed <= state.width else { break }
+            x = buffer.write(key, x: x, y: y, style: CellStyle(color: .footer, bold: true, reverse: true))
+            x = buffer.write(" \(action.title)  ", x: x, y: y, style: CellStyle(color: .footer, reverse: true))
+        }
+    }
+}

@@ -1,0 +1,90 @@
+import AutomationModel
+import Foundation
+
+/// The executions view: one row per execution, newest first; those waiting on a person are marked.
+enum ExecutionsView {
+    enum ColumnKey: Hashable { case mark, status, id, document, mode, step, started, duration, executedBy }
+
+    static func columns(width: Int) -> [ColumnLayout<ColumnKey>.Placed] {
+        typealias Column = ColumnLayout<ColumnKey>.Column
+        return ColumnLayout.place(
+            [
+                Column(key: .mark, title: "", minimum: 1, preferred: 1, priority: 0, growRank: 9),
+                Column(key: .status, title: "STATUS", minimum: 10, preferred: 12, priority: 0, growRank: 0),
+                Column(key: .id, title: "EXECUTION ID", minimum: 13, preferred: 36, priority: 0, growRank: 3),
+                Column(key: .document, title: "DOCUMENT", minimum: 12, preferred: 30, priority: 0, growRank: 1),
+                Column(key: .mode, title: "MODE", minimum: 11, preferred: 11, priority: 4, growRank: 5),
+                Column(key: .step, title: "CURRENT STEP", minimum: 12, preferred: 34, priority: 1, growRank: 2),
+                Column(key: .started, title: "STARTED", minimum: 8, preferred: 8, priority: 2, growRank: 6),
+                Column(key: .duration, title: "DURATION", minimum: 8, preferred: 8, priority: 3, growRank: 7),
+                Column(key: .executedBy, title: "EXECUTED BY", minimum: 12, preferred: 60, priority: 5, growRank: 4),
+            ], width: width)
+    }
+
+    static func draw(_ state: ConsoleState, into buffer: inout CellBuffer) {
+        let layout = state.layout
+        let glyphs = state.options.glyphs
+        let columns = columns(width: state.width)
+        for column in columns {
+            buffer.write(column.title, x: column.x, y: layout.listTop - 1, style: CellStyle(color: .muted, bold: true), maxWidth: column.width)
+        }
+        let rows = state.list.visibleRows
+        if rows.isEmpty {
+            let message: String
+            if !state.list.loaded {
+                message = "Loading executions..."
+            } else if !state.list.filter.isEmpty {
+                message = "No loaded execution matches the filter '\(state.list.filter)'. Esc clears it."
+            } else if state.list.query.waitingOnHumanOnly {
+                message = "Nothing is waiting on a person."
+            } else {
+                message = "No executions match. :all shows every execution."
+            }
+            buffer.write(message, x: 2, y: layout.listTop + 1, style: CellStyle(color: .muted))
+            return
+        }
+        let selected = state.list.selectedIndex
+        let end = min(rows.count, state.list.scroll + layout.listRows)
+        for index in state.list.scroll..<max(state.list.scroll, end) {
+            let y = layout.listTop + index - state.list.scroll
+            drawRow(rows[index], y: y, columns: columns, glyphs: glyphs, now: state.now, into: &buffer)
+            if index == selected { buffer.fill(x: 0, y: y, count: state.width, style: CellStyle(color: .selection, reverse: true)) }
+        }
+        if end < rows.count || state.list.nextToken != nil {
+            let more = state.list.nextToken != nil ? "\(glyphs.more) more" : "\(glyphs.more) \(rows.count - end) more"
+            let x = state.width - DisplayWidth.of(more)
+            buffer.write(more, x: x, y: layout.listTop + layout.listRows - 1, style: CellStyle(color: .muted))
+        }
+    }
+
+    private static func drawRow(
+        _ row: AutomationExecutionMetadata, y: Int, columns: [ColumnLayout<ColumnKey>.Placed], glyphs: GlyphSet,
+        now: Date, into buffer: inout CellBuffer
+    ) {
+        let statusRole = StatusStyle.role(row.automationExecutionStatus)
+        for column in columns {
+            let text: String
+            var style = CellStyle.plain
+            switch column.key {
+            case .mark:
+                text = row.isWaitingOnHuman ? glyphs.waitingMark : ""
+                style = CellStyle(color: .waiting, bold: true)
+            case .status:
+                text = row.automationExecutionStatus?.rawValue ?? "-"
+                style = CellStyle(color: statusRole)
+            case .id: text = row.automationExecutionId
+            case .document: text = row.documentName ?? "-"
+            case .mode: text = row.mode?.rawValue ?? "-"
+            case .step:
+                // The action only when there is room for it; the execution view always shows both.
+                let action = column.width >= 24 ? row.currentAction.map { " (\($0))" } ?? "" : ""
+                text = row.currentStepName.map { $0 + action } ?? "-"
+            case .started: text = TimeText.relative(row.executionStartTime, now: now)
+            case .duration:
+                text = TimeText.duration(from: row.executionStartTime, to: row.executionEndTime, now: now)
+            case .executedBy: text = row.executedBy ?? "-"
+            }
+            buffer.write(TextWrap.fit(text, width: column.width, ellipsis: glyphs.ellipsis), x: column.x, y: y, style: style)
+        }
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+
+/// Times as the console writes them: relative to the state's clock, so a frame depends only on the state.
+enum TimeText {
+    /// "now", "45s ago", "12m ago", "3h ago", "2d ago"; "-" when unknown.
+    static func relative(_ date: Date?, now: Date) -> String {
+        guard let date else { return "-" }
+        let seconds = Int(now.timeIntervalSince(date))
+        if seconds < 5 { return "now" }
+        return compact(seconds) + " ago"
+    }
+
+    /// "45s", "12m", "3h", "2d": the largest unit only, for narrow columns.
+    static func compact(_ seconds: Int) -> String {
+        switch seconds {
+        case ..<60: return "\(max(0, seconds))s"
+        case ..<3600: return "\(seconds / 60)m"
+        case ..<86400: return "\(seconds / 3600)h"
+        default: return "\(seconds / 86400)d"
+        }
+    }
+
+    /// "45s", "2m05s", "1h03m", "2d04h": how long something took, or has run so far.
+    static func duration(from start: Date?, to end: Date?, now: Date) -> String {
+        guard let start else { return "-" }
+        let seconds = max(0, Int((end ?? now).timeIntervalSince(start)))
+        switch seconds {
+        case ..<60: return "\(seconds)s"
+        case ..<3600: return String(format: "%dm%02ds", seconds / 60, seconds % 60)
+        case ..<86400: return String(format: "%dh%02dm", seconds / 3600, seconds % 3600 / 60)
+        default: return String(format: "%dd%02dh", seconds / 86400, seconds % 86400 / 3600)
+        }
+    }
+
+    /// "2026-11-22 00:10:27 UTC": the exact time, for the details pane.
+    static func absolute(_ date: Date?) -> String {
+        guard let date else { return "-" }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+        return String(
+            format: "%04d-%02d-%02d %02d:%02d:%02d UTC", c.year ?? 0, c.month ?? 0, c.day ?? 0, c.hour ?? 0,
+            c.minute ?? 0, c.second ?? 0)
+    }
+}

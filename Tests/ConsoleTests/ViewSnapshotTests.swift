@@ -1,0 +1,148 @@
+import AutomationModel
+import Foundation
+import Testing
+
+@testable import Console
+
+/// Renders given states into the cell buffer at 80x24 and 160x48 and compares them with text snapshots.
+@Suite("View snapshots")
+struct ViewSnapshotTests {
+    static let sizes = [(80, 24), (160, 48)]
+
+    private func check(_ name: String, _ make: (Int, Int) -> ConsoleState) {
+        for (width, height) in Self.sizes {
+            Snapshot.assert(ConsoleView.render(make(width, height)), named: "\(name)-\(width)x\(height)")
+        }
+    }
+
+    @Test func executionsList() {
+        check("executions") { Fixtures.state(width: $0, height: $1, nextToken: "page-2") }
+    }
+
+    @Test func inbox() {
+        check("inbox") { width, height in
+            var state = Fixtures.state(width: width, height: height)
+            _ = ConsoleUpdate.update(&state, Fixtures.key("i"))
+            var inbox = ExecutionQuery.all
+            inbox.waitingOnHumanOnly = true
+            let waiting = Fixtures.rows.filter { ExecutionSummary($0).isWaitingOnHuman }
+            _ = ConsoleUpdate.update(&state, .result(.executions(inbox, waiting, nextToken: nil, appended: false), at: Fixtures.now))
+            return state
+        }
+    }
+
+    @Test func filterActive() {
+        check("filter") { width, height in
+            var state = Fixtures.state(width: width, height: height)
+            _ = ConsoleUpdate.update(&state, Fixtures.key("/"))
+            Fixtures.type("demo-p", into: &state)
+            return state
+        }
+    }
+
+    @Test func commandLineOpen() {
+        check("command") { width, height in
+            var state = Fixtures.state(width: width, height: height)
+            _ = ConsoleUpdate.update(&state, Fixtures.key(":"))
+            Fixtures.type("status Wait", into: &state)
+            return state
+        }
+    }
+
+    @Test func executionWithSelectedStep() {
+        check("execution") { Fixtures.executionState(Fixtures.approvalExecution, width: $0, height: $1) }
+    }
+
+    @Test func longValueScrolled() {
+        check("execution-scrolled") { width, height in
+            var state = Fixtures.executionState(Fixtures.approvalExecution, width: width, height: height)
+            _ = ConsoleUpdate.update(&state, .key(.tab))
+            for _ in 0..<6 { _ = ConsoleUpdate.update(&state, Fixtures.key("j")) }
+            return state
+        }
+    }
+
+    @Test func approvalForm() {
+        check("approve-form") { width, height in
+            var state = Fixtures.state(width: width, height: height)
+            state.list.selectedId = Fixtures.id(1)
+            _ = ConsoleUpdate.update(&state, Fixtures.key("a"))
+            Fixtures.type("Looks good, it's CHG-1042", into: &state)
+            return state
+        }
+    }
+
+    @Test func stopStepConfirmation() {
+        check("stopstep-confirm") { width, height in
+            var state = Fixtures.executionState(Fixtures.runningExecution, width: width, height: height)
+            _ = ConsoleUpdate.update(&state, Fixtures.key("x"))
+            _ = ConsoleUpdate.update(&state, .key(.enter))
+            return state
+        }
+    }
+
+    @Test func startForm() {
+        check("start-form") { width, height in
+            var state = Fixtures.state(width: width, height: height)
+            _ = ConsoleUpdate.update(&state, Fixtures.key("n"))
+            _ = ConsoleUpdate.update(&state, .result(.documents([DocumentIdentifier(name: "Demo-Approval"), DocumentIdentifier(name: "Demo-Interactive")]), at: Fixtures.now))
+            _ = ConsoleUpdate.update(&state, .key(.enter))
+            var description = DocumentDescription(name: "Demo-Approval")
+            description.documentVersion = "1"
+            description.parameters = [
+                DocumentParameter(name: "ChangeTicket", type: "String", description: "The change request this run belongs to."),
+                DocumentParameter(name: "InstanceIds", type: "StringList", description: "Instances to restart.", defaultValue: "mi-00000000000000001"),
+                DocumentParameter(name: "Retries", type: "Integer", defaultValue: "2"),
+            ]
+            _ = ConsoleUpdate.update(&state, .result(.document(description, stepNames: ["prepare", "approveChange", "applyChange"]), at: Fixtures.now))
+            Fixtures.type("CHG-1042", into: &state)
+            return state
+        }
+    }
+
+    @Test func help() {
+        check("help") { width, height in
+            var state = Fixtures.state(width: width, height: height)
+            _ = ConsoleUpdate.update(&state, Fixtures.key("?"))
+            return state
+        }
+    }
+
+    @Test func tooSmall() {
+        var state = Fixtures.state()
+        _ = ConsoleUpdate.update(&state, .resize(width: 52, height: 12))
+        Snapshot.assert(ConsoleView.render(state), named: "too-small-52x12")
+    }
+
+    @Test func readOnly() {
+        check("read-only") { Fixtures.state(width: $0, height: $1, readOnly: true) }
+    }
+
+    @Test func asciiGlyphs() {
+        check("ascii") { width, height in
+            var state = Fixtures.state(width: width, height: height, glyphs: .ascii)
+            state.list.selectedId = Fixtures.id(1)
+            _ = ConsoleUpdate.update(&state, Fixtures.key("r"))
+            return state
+        }
+    }
+
+    @Test func renderingIsDeterministic() {
+        let state = Fixtures.executionState(Fixtures.approvalExecution)
+        #expect(ConsoleView.render(state) == ConsoleView.render(state))
+    }
+
+    @Test func waitingRowIsMarkedWithSymbolAndColour() throws {
+        let state = Fixtures.state()
+        let buffer = ConsoleView.render(state)
+        let approvalIndex = try #require(state.list.visibleRows.firstIndex { $0.automationExecutionId == Fixtures.id(1) })
+        let row = state.layout.listTop + approvalIndex
+        #expect(buffer[0, row].character == "●")
+        #expect(buffer[0, row].style.color == .waiting)
+        #expect(buffer.rowText(row).contains("Waiting"))
+        let failedRow = try #require(state.list.visibleRows.firstIndex { $0.automationExecutionStatus == .failed })
+        let y = state.layout.listTop + failedRow
+        let statusX = try #require(ExecutionsView.columns(width: 80).first { $0.key == .status }).x
+        #expect(buffer[statusX, y].style.color == .failure)
+    }
+}
