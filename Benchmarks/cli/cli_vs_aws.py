@@ -1,0 +1,120 @@
+#!/usr/bin/env python3
+"""Whole-process wall time of ssm-console's parity subcommands against the AWS CLI, on one `ssm-console serve`.
+
+Builds ssm-console in release mode, starts serve on 127.0.0.1 with a fresh data directory, seeds 1,000 waiting
+executions, then times N runs of each command with each tool and prints medians and the ratio:
+  send-automation-signal           (Resume on a waiting execution; every run signals a different one)
+  describe-automation-executions   (all 1,000, following NextToken pages)
+
+    python3 Benchmarks/cli/cli_vs_aws.py [--runs 10] [--executions 1000] [--no-build]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import boto3
+
+ROOT = Path(__file__).resolve().parents[2]
+BINARY = ROOT / ".build-release" / "release" / "ssm-console"
+KEY_ID, SECRET = "AKIABENCHMARK0000001", "benchmark-secret-key-000000000000000001"
+REGION = "us-east-1"
+PAUSE_DOCUMENT = json.dumps(
+    {"schemaVersion": "0.3", "description": "Waits until resumed",
+     "mainSteps": [{"name": "Hold", "action": "aws:pause", "inputs": {}, "isEnd": True}]}
+)
+
+
+def environment() -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
+    env.update(AWS_ACCESS_KEY_ID=KEY_ID, AWS_SECRET_ACCESS_KEY=SECRET, AWS_DEFAULT_REGION=REGION,
+               AWS_CONFIG_FILE="/nonexistent", AWS_SHARED_CREDENTIALS_FILE="/nonexistent",
+               AWS_EC2_METADATA_DISABLED="true", AWS_PAGER="")
+    return env
+
+
+def start_serve(data_dir: Path) -> tuple[subprocess.Popen, str]:
+    process = subprocess.Popen(
+        [str(BINARY), "serve", "--port", "0", "--data-dir", str(data_dir), "--access-key", f"{KEY_ID}:{SECRET}"],
+        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    first = process.stdout.readline()
+    match = re.search(r"listening on (http://\S+)", first)
+    if not match:
+        process.kill()
+        sys.exit(f"serve did not start: {first!r}")
+    return process, match.group(1)
+
+
+def seed(url: str, name: str, count: int) -> list[str]:
+    client = boto3.client("ssm", endpoint_url=url, region_name=REGION, aws_access_key_id=KEY_ID,
+                          aws_secret_access_key=SECRET)
+    client.create_document(Name=name, Content=PAUSE_DOCUMENT, DocumentType="Automation")
+    ids = [client.start_automation_execution(DocumentName=name)["AutomationExecutionId"] for _ in range(count)]
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        page = client.describe_automation_executions(
+            Filters=[{"Key": "DocumentNamePrefix", "Values": [name]}, {"Key": "ExecutionStatus", "Values": ["Waiting"]}])
+        if len(page["AutomationExecutionMetadataList"]) == min(count, 50):
+            return ids
+        time.sleep(0.2)
+    sys.exit(f"executions of {name} did not all reach Waiting")
+
+
+def timed(command: list[str], expect_output_lines: int | None = None) -> float:
+    started = time.perf_counter()
+    completed = subprocess.run(command, env=environment(), capture_output=True, text=True)
+    elapsed = time.perf_counter() - started
+    if completed.returncode != 0:
+        sys.exit(f"{' '.join(command[:3])} failed ({completed.returncode}): {completed.stderr}")
+    return elapsed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=10)
+    parser.add_argument("--executions", type=int, default=1000)
+    parser.add_argument("--no-build", action="store_true")
+    options = parser.parse_args()
+    if not options.no_build:
+        subprocess.run(["swift", "build", "-c", "release", "--scratch-path", ".build-release", "--product", "ssm-console"],
+                       cwd=ROOT, check=True)
+    with tempfile.TemporaryDirectory() as scratch:
+        serve, url = start_serve(Path(scratch) / "data")
+        try:
+            listed = seed(url, "Bench-Listed", options.executions)
+            signalled = seed(url, "Bench-Signals", 2 * options.runs)
+            tools = {"ssm-console": [str(BINARY)], "aws": ["aws", "ssm"]}
+            common = ["--endpoint-url", url, "--region", REGION]
+            results: dict[str, dict[str, list[float]]] = {"send-automation-signal": {}, "describe-automation-executions": {}}
+            targets = iter(signalled)
+            for tool, prefix in tools.items():
+                results["send-automation-signal"][tool] = [
+                    timed(prefix + ["send-automation-signal", "--automation-execution-id", next(targets),
+                                    "--signal-type", "Resume", "--payload", "StepName=Hold"] + common)
+                    for _ in range(options.runs)]
+                results["describe-automation-executions"][tool] = [
+                    timed(prefix + ["describe-automation-executions", "--filters",
+                                    "Key=DocumentNamePrefix,Values=Bench-Listed"] + common)
+                    for _ in range(options.runs)]
+        finally:
+            serve.terminate()
+            serve.wait(timeout=30)
+    print(f"\n{options.runs} runs each, whole-process wall time, against ssm-console serve at {url};"
+          f" {len(listed)} executions listed\n")
+    print(f"{'command':<34}{'ssm-console median':>20}{'aws median':>14}{'aws / ssm-console':>20}")
+    for command, by_tool in results.items():
+        ours, theirs = statistics.median(by_tool["ssm-console"]), statistics.median(by_tool["aws"])
+        print(f"{command:<34}{ours * 1000:>17.1f} ms{theirs * 1000:>11.1f} ms{theirs / ours:>19.1f}x")
+    print("\nGoal: at least 20x for send-automation-signal.")
+
+
+if __name__ == "__main__":
+    main()

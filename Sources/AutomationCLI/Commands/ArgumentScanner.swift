@@ -1,0 +1,145 @@
+import Foundation
+
+/// Reads a parity subcommand's words the way the AWS CLI's argparse setup does: `--flag value`, `--flag=value`,
+/// list parameters taking every word up to the next `--flag`, booleans as `--flag` / `--no-flag`.
+public enum ArgumentScanner {
+    /// Global options that take one value.
+    static let valueOptions: Set<String> = [
+        "--profile", "--region", "--endpoint-url", "--output", "--ca-bundle", "--cli-read-timeout",
+        "--cli-connect-timeout", "--data-dir", "--max-items", "--starting-token", "--page-size", "--cli-input-json",
+        "--cli-input-yaml",
+    ]
+
+    public static func scan(_ words: [String], operation: OperationShape) throws(CLIFailure) -> ParsedArguments {
+        var parsed = ParsedArguments(operation: operation)
+        var unknown: [String] = []
+        var index = 0
+        while index < words.count {
+            var word = words[index]
+            index += 1
+            var inlineValue: String?
+            if word.hasPrefix("--"), let equals = word.firstIndex(of: "=") {
+                inlineValue = String(word[word.index(after: equals)...])
+                word = String(word[..<equals])
+            }
+            func takeValue() throws(CLIFailure) -> String {
+                if let inlineValue { return inlineValue }
+                guard index < words.count, !isFlag(words[index]) else {
+                    throw CLIFailure.input("\(usage(operation))\naws: error: argument \(word): expected one argument")
+                }
+                index += 1
+                return words[index - 1]
+            }
+            switch word {
+            case "help", "--help", "-h":
+                parsed.help = true
+            case "--debug": parsed.global.debug = true
+            case "--no-verify-ssl": parsed.global.verifySSL = false
+            case "--local": parsed.global.local = true
+            case "--no-paginate": parsed.paging.paginate = false
+            case "--generate-cli-skeleton":
+                var kind = "input"
+                if let inlineValue {
+                    kind = inlineValue
+                } else if index < words.count, !isFlag(words[index]) {
+                    kind = words[index]
+                    index += 1
+                }
+                guard let skeleton = SkeletonKind(rawValue: kind) else {
+                    throw CLIFailure.input(
+                        "\(usage(operation))\naws: error: argument --generate-cli-skeleton: invalid choice: '\(kind)' (choose from 'input', 'output', 'yaml-input')")
+                }
+                parsed.skeleton = skeleton
+            case _ where valueOptions.contains(word):
+                try apply(word, try takeValue(), to: &parsed)
+            default:
+                if let member = operation.inputMember(forFlag: word) {
+                    if member.shape == .boolean, inlineValue == nil {
+                        parsed.parameters[member.name] = ["true"]
+                    } else if case .list = member.shape, inlineValue == nil {
+                        var values: [String] = []
+                        while index < words.count, !isFlag(words[index]) {
+                            values.append(words[index])
+                            index += 1
+                        }
+                        guard !values.isEmpty else {
+                            throw CLIFailure.input("\(usage(operation))\naws: error: argument \(word): expected at least one argument")
+                        }
+                        parsed.parameters[member.name] = values
+                    } else {
+                        parsed.parameters[member.name] = [try takeValue()]
+                    }
+                } else if word.hasPrefix("--no-"),
+                    let member = operation.inputMember(forFlag: "--" + word.dropFirst(5)), member.shape == .boolean
+                {
+                    parsed.parameters[member.name] = ["false"]
+                } else {
+                    unknown.append(inlineValue.map { "\(word)=\($0)" } ?? word)
+                }
+            }
+        }
+        guard unknown.isEmpty else {
+            throw CLIFailure.input(
+                "\(usage(operation))\naws: error: Unknown options: \(unknown.joined(separator: ", ")). Run 'ssm-console \(operation.cliName) help' for the parameters it takes.")
+        }
+        return parsed
+    }
+
+    static func isFlag(_ word: String) -> Bool {
+        word.hasPrefix("--") && word.count > 2
+    }
+
+    private static func apply(_ option: String, _ value: String, to parsed: inout ParsedArguments) throws(CLIFailure) {
+        switch option {
+        case "--profile": parsed.global.profile = value
+        case "--region": parsed.global.region = value
+        case "--endpoint-url": parsed.global.endpointURL = value
+        case "--ca-bundle": parsed.global.caBundle = value
+        case "--data-dir": parsed.global.dataDirectory = value
+        case "--starting-token": parsed.paging.startingToken = value
+        case "--cli-input-json": parsed.cliInputJSON = value
+        case "--cli-input-yaml": parsed.cliInputYAML = value
+        case "--output":
+            if value == "table" {
+                throw CLIFailure.input(
+                    "--output table is not supported by ssm-console; use --output json (the default) or --output text.")
+            }
+            guard let format = OutputFormat(rawValue: value) else {
+                throw CLIFailure.input(
+                    "\(usage(parsed.operation))\naws: error: argument --output: invalid choice: '\(value)' (choose from 'json', 'text')")
+            }
+            parsed.global.output = format
+        case "--cli-read-timeout": parsed.global.readTimeout = try seconds(option, value)
+        case "--cli-connect-timeout": parsed.global.connectTimeout = try seconds(option, value)
+        case "--max-items": parsed.paging.maxItems = try count(option, value)
+        case "--page-size": parsed.paging.pageSize = try count(option, value)
+        default: break
+        }
+    }
+
+    /// botocore treats 0 as "no timeout"; a long duration does the same here.
+    private static func seconds(_ option: String, _ value: String) throws(CLIFailure) -> Duration {
+        guard let number = Int(value), number >= 0 else {
+            throw CLIFailure.input("aws: error: argument \(option): invalid int value: '\(value)'. Give whole seconds, such as \(option) 30 (0 waits without limit).")
+        }
+        return number == 0 ? .seconds(365 * 24 * 3600) : .seconds(number)
+    }
+
+    private static func count(_ option: String, _ value: String) throws(CLIFailure) -> Int {
+        guard let number = Int(value) else {
+            throw CLIFailure.input("aws: error: argument \(option): invalid int value: '\(value)'. Give a whole number, such as \(option) 10.")
+        }
+        return number
+    }
+
+    /// The AWS CLI's short usage block that precedes its argument errors.
+    static func usage(_ operation: OperationShape) -> String {
+        """
+        usage: ssm-console \(operation.cliName) [options] [parameters]
+        To see help text, you can run:
+
+          ssm-console \(operation.cliName) help
+
+        """
+    }
+}

@@ -1,0 +1,82 @@
+import AutomationModel
+import Foundation
+
+/// `ssm-console watch`: polls one execution and reports each step's status change as a line, until the
+/// execution ends. Scripts wait on a runbook with it: the final status decides the exit code.
+public struct ExecutionWatcher: Sendable {
+    public let service: any AutomationService
+    public let executionId: String
+    public let interval: Duration
+    public var now: @Sendable () -> Date = { Date() }
+    public var sleep: @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) }
+
+    public init(service: any AutomationService, executionId: String, interval: Duration) {
+        self.service = service
+        self.executionId = executionId
+        self.interval = interval
+    }
+
+    /// Watches until the execution reaches a terminal status and returns it; `report` gets each line.
+    public func watch(report: (String) -> Void) async throws -> AutomationExecutionStatus {
+        var stepStatuses: [String: AutomationExecutionStatus] = [:]
+        var executionStatus: AutomationExecutionStatus?
+        while true {
+            let execution = try await fetch()
+            for step in try await steps(of: execution) {
+                let key = step.stepExecutionId ?? step.stepName ?? ""
+                let status = step.stepStatus ?? .pending
+                let old = stepStatuses[key]
+                guard old != status else { continue }
+                stepStatuses[key] = status
+                report(line(step.stepName ?? key, from: old, to: status))
+            }
+            let status = execution.automationExecutionStatus ?? .pending
+            if status != executionStatus {
+                let detail = status.isTerminal ? execution.failureMessage.map { " (\($0))" } ?? "" : ""
+                report(line("execution \(executionId)", from: executionStatus, to: status) + detail)
+                executionStatus = status
+            }
+            if status.isTerminal { return status }
+            try await sleep(interval)
+        }
+    }
+
+    /// The exit code for a final status: 0 for Success, 1 for any other ending.
+    public static func exitCode(for status: AutomationExecutionStatus) -> Int32 {
+        status == .success ? CLIExitCode.success : CLIExitCode.executionDidNotSucceed
+    }
+
+    private func fetch() async throws -> AutomationExecution {
+        let answer = try await service.getAutomationExecution(GetAutomationExecutionRequest(automationExecutionId: executionId))
+        guard let execution = answer.automationExecution else {
+            throw ServiceError(.automationExecutionNotFoundException, "The answer for \(executionId) held no execution.")
+        }
+        return execution
+    }
+
+    /// The execution's steps; GetAutomationExecution may truncate them, and then every page is read.
+    private func steps(of execution: AutomationExecution) async throws -> [StepExecution] {
+        guard execution.stepExecutionsTruncated == true else { return execution.stepExecutions ?? [] }
+        var steps: [StepExecution] = []
+        var token: String?
+        repeat {
+            let page = try await service.describeAutomationStepExecutions(
+                DescribeAutomationStepExecutionsRequest(automationExecutionId: executionId, nextToken: token))
+            steps += page.stepExecutions ?? []
+            token = page.nextToken
+        } while token != nil
+        return steps
+    }
+
+    private func line(_ subject: String, from old: AutomationExecutionStatus?, to new: AutomationExecutionStatus) -> String {
+        "\(Self.clock(now()))  \(subject): \(old.map(\.rawValue) ?? "-") → \(new.rawValue)"
+    }
+
+    /// UTC wall-clock time, so lines from different machines compare.
+    static func clock(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withTime, .withColonSeparatorInTime]
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        return formatter.string(from: date) + "Z"
+    }
+}

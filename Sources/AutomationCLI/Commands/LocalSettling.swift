@@ -1,0 +1,38 @@
+import AutomationModel
+import Foundation
+
+/// With --local the engine lives in this process, so a start, signal or stop would be cut off when the command
+/// exits (the next engine marks an interrupted step Failed). The command therefore keeps the engine running
+/// until the execution waits for someone or ends.
+enum LocalSettling {
+    static let changesExecutions: Set<String> = [
+        OperationShape.startAutomationExecution.apiName, OperationShape.sendAutomationSignal.apiName,
+        OperationShape.stopAutomationExecution.apiName,
+    ]
+
+    /// The execution the request or answer names, when the operation changes one.
+    static func executionId(_ operation: OperationShape, request: [String: JSONValue], answer: WireJSON) -> String? {
+        guard changesExecutions.contains(operation.apiName) else { return nil }
+        return request["AutomationExecutionId"]?.stringValue ?? answer["AutomationExecutionId"]?.stringValue
+    }
+
+    static func wait(
+        for executionId: String, service: any AutomationService, notice: @Sendable (String) -> Void
+    ) async throws {
+        let started = ContinuousClock.now
+        var told = false
+        while true {
+            let execution = try await service.getAutomationExecution(
+                GetAutomationExecutionRequest(automationExecutionId: executionId)
+            ).automationExecution
+            let status = execution?.automationExecutionStatus ?? .pending
+            if status.isTerminal || status.isWaitingOnHuman { return }
+            if !told, started.duration(to: .now) > .seconds(1) {
+                notice(
+                    "ssm-console: --local runs the engine in this command, so it waits until execution \(executionId) waits for a signal or ends (now \(status.rawValue)). Ctrl-C leaves it for the next engine to pick up.\n")
+                told = true
+            }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+    }
+}

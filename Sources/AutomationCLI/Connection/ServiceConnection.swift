@@ -1,0 +1,98 @@
+import AWSWire
+import AutomationModel
+import Foundation
+import LocalEngine
+
+/// An open connection to SSM Automation, shared by the console and the CLI subcommands: the local engine in
+/// this process, or an SSM client configured as the AWS CLI configures itself.
+public final class ServiceConnection: Sendable {
+    public enum Description: Sendable, Hashable, CustomStringConvertible {
+        case local(dataDirectory: String)
+        case aws(profile: String, region: String, endpoint: String)
+
+        public var description: String {
+            switch self {
+            case .local(let directory): return "local engine at \(directory)"
+            case .aws(let profile, let region, let endpoint): return "profile \(profile), \(region), \(endpoint)"
+            }
+        }
+    }
+
+    public let service: any AutomationService
+    public let description: Description
+    /// Who calls: the local operator's ARN, or "profile <name> (<credential source>)".
+    public let principal: String
+    /// The SSM client when connected over the wire (nil on the local engine), for callers that need the
+    /// service's JSON answer as sent.
+    public let client: SSMClient?
+    private let engine: AutomationEngine?
+
+    private init(
+        service: any AutomationService, description: Description, principal: String, client: SSMClient?,
+        engine: AutomationEngine?
+    ) {
+        self.service = service
+        self.description = description
+        self.principal = principal
+        self.client = client
+        self.engine = engine
+    }
+
+    /// Opens the connection. Throws `AWSConfigurationError` when AWS is not configured (no region, no
+    /// credentials, unknown profile), and `DataDirectoryInUse` when another process holds the local engine's
+    /// data directory.
+    public static func open(
+        _ options: ServiceConnectionOptions, environment: [String: String] = ProcessInfo.processInfo.environment,
+        observer: (@Sendable (SSMClientEvent) -> Void)? = nil
+    ) async throws -> ServiceConnection {
+        options.local
+            ? try await openLocal(options, environment: environment)
+            : try openAWS(options, environment: environment, observer: observer)
+    }
+
+    /// Shuts the local engine down (its running steps resume when it is next opened); nothing for AWS.
+    public func close() async {
+        await engine?.shutdown()
+    }
+
+    private static func openLocal(_ options: ServiceConnectionOptions, environment: [String: String]) async throws
+        -> ServiceConnection
+    {
+        let directory = options.dataDirectory ?? EngineConfiguration.defaultDataDirectory(environment: environment)
+        let region = options.aws.region ?? environment["AWS_REGION"] ?? environment["AWS_DEFAULT_REGION"]
+        let configuration = EngineConfiguration(dataDirectory: directory, region: region)
+        let engine = try await AutomationEngine.open(configuration)
+        let principal = configuration.localPrincipal(environment: environment)
+        if options.seedDemo {
+            let seeded = try await DemoSeeder.seedIfEmpty(engine, operator: principal)
+            await DemoSeeder.waitUntilSettled(engine, seeded)
+        }
+        return ServiceConnection(
+            service: engine.session(principal: principal), description: .local(dataDirectory: directory.path),
+            principal: principal, client: nil, engine: engine)
+    }
+
+    private static func openAWS(
+        _ options: ServiceConnectionOptions, environment: [String: String],
+        observer: (@Sendable (SSMClientEvent) -> Void)?
+    ) throws -> ServiceConnection {
+        let configuration = try AWSConfiguration.resolve(
+            options: options.aws, environment: environment, homeDirectory: environment["HOME"] ?? NSHomeDirectory())
+        let endpoint = try configuration.endpoint(for: .ssm)
+        var transport: any AWSHTTPTransport = AsyncHTTPTransport(settings: configuration.transportSettings)
+        if let log = options.wireLog {
+            transport = LoggingTransport(wrapping: transport, log: log)
+        }
+        let client = SSMClient(
+            endpoint: endpoint.url, region: configuration.region, credentials: configuration.credentialsProvider,
+            transport: transport, retryPolicy: AWSRetryPolicy(maxAttempts: configuration.maxAttempts),
+            rateLimiter: SSMRateLimiter(quotas: options.quotas), observer: observer)
+        return ServiceConnection(
+            service: client,
+            description: .aws(
+                profile: configuration.profileName, region: configuration.region,
+                endpoint: endpoint.url.absoluteString),
+            principal: "profile \(configuration.profileName) (\(configuration.credentialSource))", client: client,
+            engine: nil)
+    }
+}

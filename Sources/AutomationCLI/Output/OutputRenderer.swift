@@ -1,0 +1,31 @@
+/// Prints an operation's answer in the chosen format, as the AWS CLI prints it: members in the model's order,
+/// nothing at all for an empty answer (SendAutomationSignal, StopAutomationExecution).
+public enum OutputRenderer {
+    public static func render(_ answer: WireJSON, operation: OperationShape, format: OutputFormat) -> String {
+        let ordered = ModelOrder.apply(operation.output, to: answer)
+        if case .object(let members) = ordered, members.isEmpty { return "" }
+        switch format {
+        case .json: return PythonJSONWriter.render(ordered) + "\n"
+        case .text: return TextOutput.render(ordered)
+        }
+    }
+
+    /// A paged answer: JSON and table print the joined result, text prints page by page (as the AWS CLI's
+    /// text formatter streams pages) and then the resume token.
+    public static func render(
+        _ result: Paginator.Result, resultKey: String, operation: OperationShape, format: OutputFormat
+    ) -> String {
+        guard format == .text else {
+            return render(result.fullResult(resultKey: resultKey), operation: operation, format: format)
+        }
+        var output = ""
+        for page in result.pages {
+            let items = page[resultKey].map { ModelOrder.apply(operation.output, to: .object([(resultKey, $0)])) }
+            output += TextOutput.render(items ?? .object([]))
+        }
+        if let token = result.resumeToken {
+            output += TextOutput.render(.object([("NextToken", .object([("NextToken", .string(token))]))]))
+        }
+        return output
+    }
+}

@@ -1,0 +1,131 @@
+/// Writes JSON exactly as Python's `json.dumps(value, indent=4, ensure_ascii=False)` does, which is what the
+/// AWS CLI prints, so scripts that compare or parse its output see the same bytes.
+public enum PythonJSONWriter {
+    public static func render(_ value: WireJSON, indent: Int = 4) -> String {
+        var output = ""
+        write(value, level: 0, indent: indent, to: &output)
+        return output
+    }
+
+    private static func write(_ value: WireJSON, level: Int, indent: Int, to output: inout String) {
+        switch value {
+        case .string(let text): output += quoted(text)
+        case .number(let text): output += PythonNumber.repr(text)
+        case .bool(let flag): output += flag ? "true" : "false"
+        case .null: output += "null"
+        case .array(let items):
+            guard !items.isEmpty else { output += "[]"; return }
+            output += "["
+            for (position, item) in items.enumerated() {
+                output += (position == 0 ? "\n" : ",\n") + String(repeating: " ", count: (level + 1) * indent)
+                write(item, level: level + 1, indent: indent, to: &output)
+            }
+            output += "\n" + String(repeating: " ", count: level * indent) + "]"
+        case .object(let members):
+            guard !members.isEmpty else { output += "{}"; return }
+            output += "{"
+            for (position, member) in members.enumerated() {
+                output += (position == 0 ? "\n" : ",\n") + String(repeating: " ", count: (level + 1) * indent)
+                output += quoted(member.key) + ": "
+                write(member.value, level: level + 1, indent: indent, to: &output)
+            }
+            output += "\n" + String(repeating: " ", count: level * indent) + "}"
+        }
+    }
+
+    /// Python escapes only the quote, the backslash and control characters when ensure_ascii is off.
+    static func quoted(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            case "\u{08}": result += "\\b"
+            case "\u{0C}": result += "\\f"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result + "\""
+    }
+}
+
+/// Numbers as Python prints what `json.loads` made of them: integers as written, anything with a fraction or
+/// exponent as a float's shortest repr (`1.0`, `1763770226.48`, `1e+16`).
+enum PythonNumber {
+    static func repr(_ literal: String) -> String {
+        let isFloat = literal.contains { $0 == "." || $0 == "e" || $0 == "E" }
+        guard isFloat else { return literal.hasPrefix("+") ? String(literal.dropFirst()) : literal }
+        guard let value = Double(literal) else { return literal }
+        return floatRepr(value)
+    }
+
+    static func floatRepr(_ value: Double) -> String {
+        if value.isNaN { return "NaN" }
+        if value.isInfinite { return value < 0 ? "-Infinity" : "Infinity" }
+        if value == 0 { return value.sign == .minus ? "-0.0" : "0.0" }
+        // Swift's description has the same shortest round-trip digits as Python's repr; only the layout differs.
+        let (negative, digits, exponent) = decompose(value.description)
+        let sign = negative ? "-" : ""
+        // Python uses fixed notation for 1e-4 <= |x| < 1e16, with the decimal point at `exponent` digits.
+        if exponent >= -4 && exponent < 16 {
+            if exponent < 0 {
+                return sign + "0." + String(repeating: "0", count: -exponent - 1) + digits
+            }
+            let whole = exponent + 1
+            if digits.count <= whole {
+                return sign + digits + String(repeating: "0", count: whole - digits.count) + ".0"
+            }
+            return sign + digits.prefix(whole) + "." + digits.dropFirst(whole)
+        }
+        let mantissa = digits.count == 1 ? digits : digits.prefix(1) + "." + digits.dropFirst()
+        let exponentText = String(abs(exponent))
+        return sign + mantissa + "e" + (exponent < 0 ? "-" : "+") + (exponentText.count < 2 ? "0" : "") + exponentText
+    }
+
+    /// The significant digits (no leading or trailing zeros) and the decimal exponent of the first digit.
+    static func decompose(_ text: String) -> (negative: Bool, digits: String, exponent: Int) {
+        var body = Substring(text)
+        let negative = body.hasPrefix("-")
+        if negative { body = body.dropFirst() }
+        var exponentPart = 0
+        if let e = body.firstIndex(where: { $0 == "e" || $0 == "E" }) {
+            exponentPart = Int(body[body.index(after: e)...]) ?? 0
+            body = body[..<e]
+        }
+        let parts = body.split(separator: ".", omittingEmptySubsequences: false)
+        let integer = String(parts[0])
+        let fraction = parts.count > 1 ? String(parts[1]) : ""
+        var all = integer + fraction
+        var exponent = integer.count - 1 + exponentPart
+        while all.hasPrefix("0") && all.count > 1 {
+            all.removeFirst()
+            exponent -= 1
+        }
+        while all.hasSuffix("0") && all.count > 1 { all.removeLast() }
+        return (negative, all, exponent)
+    }
+}
+
+extension PythonJSONWriter {
+    /// A string as Python's json.dumps writes it by default (ensure_ascii on), for tokens.
+    static func asciiQuoted(_ text: String) -> String {
+        var result = ""
+        for scalar in quoted(text).unicodeScalars {
+            if scalar.isASCII {
+                result.unicodeScalars.append(scalar)
+            } else {
+                for unit in String(scalar).utf16 {
+                    let hex = String(unit, radix: 16)
+                    result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                }
+            }
+        }
+        return result
+    }
+}

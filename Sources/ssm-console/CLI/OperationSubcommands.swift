@@ -1,0 +1,60 @@
+import ArgumentParser
+import AutomationCLI
+
+/// A parity subcommand: every word after its name goes to AutomationCLI, which reads them as the AWS CLI
+/// does (parameters from the model, global options anywhere, `help`).
+protocol OperationSubcommand: AsyncParsableCommand {
+    static var operation: OperationShape { get }
+    var words: [String] { get }
+}
+
+extension OperationSubcommand {
+    static func parityConfiguration(alias: String) -> CommandConfiguration {
+        CommandConfiguration(
+            commandName: operation.cliName,
+            abstract: "Like 'aws ssm \(operation.cliName)': the same flags and output. Run '\(operation.cliName) help' for them.",
+            aliases: [alias])
+    }
+
+    func run() async throws {
+        InterruptHandler.install()
+        let code = await OperationCommand(operation: Self.operation).run(words)
+        if code != CLIExitCode.success { throw ExitCode(code) }
+    }
+}
+
+struct SendAutomationSignalCommand: OperationSubcommand {
+    static let operation = OperationShape.sendAutomationSignal
+    static let configuration: CommandConfiguration = parityConfiguration(alias: "signal")
+    @Argument(parsing: .allUnrecognized, help: "Parameters and options, as for aws ssm.") var words: [String] = []
+}
+
+struct StartAutomationExecutionCommand: OperationSubcommand {
+    static let operation = OperationShape.startAutomationExecution
+    static let configuration: CommandConfiguration = parityConfiguration(alias: "start")
+    @Argument(parsing: .allUnrecognized, help: "Parameters and options, as for aws ssm.") var words: [String] = []
+}
+
+struct StopAutomationExecutionCommand: OperationSubcommand {
+    static let operation = OperationShape.stopAutomationExecution
+    static let configuration: CommandConfiguration = parityConfiguration(alias: "stop")
+    @Argument(parsing: .allUnrecognized, help: "Parameters and options, as for aws ssm.") var words: [String] = []
+}
+
+struct GetAutomationExecutionCommand: OperationSubcommand {
+    static let operation = OperationShape.getAutomationExecution
+    static let configuration: CommandConfiguration = parityConfiguration(alias: "get")
+    @Argument(parsing: .allUnrecognized, help: "Parameters and options, as for aws ssm.") var words: [String] = []
+}
+
+struct DescribeAutomationExecutionsCommand: OperationSubcommand {
+    static let operation = OperationShape.describeAutomationExecutions
+    static let configuration: CommandConfiguration = parityConfiguration(alias: "list")
+    @Argument(parsing: .allUnrecognized, help: "Parameters and options, as for aws ssm.") var words: [String] = []
+}
+
+struct DescribeAutomationStepExecutionsCommand: OperationSubcommand {
+    static let operation = OperationShape.describeAutomationStepExecutions
+    static let configuration: CommandConfiguration = parityConfiguration(alias: "steps")
+    @Argument(parsing: .allUnrecognized, help: "Parameters and options, as for aws ssm.") var words: [String] = []
+}

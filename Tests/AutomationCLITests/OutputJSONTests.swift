@@ -1,0 +1,64 @@
+import Foundation
+import Testing
+
+@testable import AutomationCLI
+
+@Suite struct OutputJSONTests {
+    /// The expected text is what Python 3.11 prints for json.dumps(value, indent=4, ensure_ascii=False).
+    @Test func writesWhatPythonWrites() throws {
+        let wire = try WireJSON.parse(
+            Data(#"{"a":[1,1.5,1763770226.480,1e16,1e-5,0.0001,{},[]],"b":"x\"\\\n\t\u0001é\/","c":{"d":null,"e":true}}"#.utf8))
+        let expected = "{\n    \"a\": [\n        1,\n        1.5,\n        1763770226.48,\n        1e+16,\n        1e-05,\n        0.0001,\n        {},\n        []\n    ],\n    \"b\": \"x\\\"\\\\\\n\\t\\u0001é/\",\n    \"c\": {\n        \"d\": null,\n        \"e\": true\n    }\n}"
+        #expect(PythonJSONWriter.render(wire) == expected)
+    }
+
+    @Test(arguments: [
+        ("1763770226.482", "1763770226.482"), ("1e16", "1e+16"), ("1.5e-7", "1.5e-07"),
+        ("123456789012345.6", "123456789012345.6"), ("0.0001", "0.0001"), ("12345678901234567.0", "1.2345678901234568e+16"),
+        ("100.0", "100.0"), ("2.5e+300", "2.5e+300"), ("42", "42"), ("-3.0", "-3.0"),
+    ])
+    func numbersAsPythonRepr(literal: String, python: String) {
+        #expect(PythonNumber.repr(literal) == python)
+    }
+
+    @Test func keepsMemberOrderAndRejectsBadJSON() throws {
+        let wire = try WireJSON.parse(Data(#"{"z":1,"a":2,"m":3}"#.utf8))
+        #expect(PythonJSONWriter.render(wire, indent: 1) == "{\n \"z\": 1,\n \"a\": 2,\n \"m\": 3\n}")
+        #expect(throws: WireJSONError.self) { try WireJSON.parse(Data(#"{"a":}"#.utf8)) }
+        #expect(try WireJSON.parse(Data()) == .object([]))
+    }
+
+    @Test func ordersByModelAndDropsUnknownMembersAndNulls() throws {
+        let wire = try WireJSON.parse(
+            Data(#"{"AutomationExecution":{"Mode":"Auto","Unknown":1,"FailureMessage":null,"AutomationExecutionId":"x","Parameters":{"b":["1"],"a":["2"]}}}"#.utf8))
+        let ordered = ModelOrder.apply(OperationShape.getAutomationExecution.output, to: wire)
+        let expected = try WireJSON.parse(
+            Data(#"{"AutomationExecution":{"AutomationExecutionId":"x","Parameters":{"b":["1"],"a":["2"]},"Mode":"Auto"}}"#.utf8))
+        #expect(ordered == expected)
+    }
+
+    @Test func emptyAnswerPrintsNothing() throws {
+        #expect(OutputRenderer.render(.object([]), operation: .sendAutomationSignal, format: .json) == "")
+        #expect(OutputRenderer.render(.object([]), operation: .stopAutomationExecution, format: .text) == "")
+    }
+}
+
+@Suite struct OutputTextTests {
+    /// Expected output from awscli.text.format_text on the same data.
+    @Test func listsOfDictsShareSortedScalarColumns() throws {
+        let wire = try WireJSON.parse(
+            Data(#"{"AutomationExecutionMetadataList":[{"Id":"1","Status":"Success","Outputs":{"k":["v"]}},{"Id":"2","Mode":"Auto"}],"NextToken":"t"}"#.utf8))
+        let expected = """
+            t
+            AUTOMATIONEXECUTIONMETADATALIST\t1\t\tSuccess
+            K\tv
+            AUTOMATIONEXECUTIONMETADATALIST\t2\tAuto\t
+
+            """
+        #expect(TextOutput.render(wire) == expected)
+    }
+
+    @Test func scalarsPrintAsPythonStr() {
+        #expect(TextOutput.render(.object([("B", .bool(true)), ("A", .number("1.50"))])) == "1.5\tTrue\n")
+    }
+}
