@@ -1,1 +1,82 @@
 #include "CNcurses.h"
+#include <langinfo.h>
+#include <locale.h>
+#include <signal.h>
+#include <string.h>
+#include <strings.h>
+
+WINDOW *cn_stdscr(void) { return stdscr; }
+int cn_lines(void) { return LINES; }
+int cn_cols(void) { return COLS; }
+int cn_colors(void) { return COLORS; }
+int cn_color_pairs(void) { return COLOR_PAIRS; }
+int cn_err(void) { return ERR; }
+int cn_ok(void) { return OK; }
+
+attr_t cn_a_normal(void) { return A_NORMAL; }
+attr_t cn_a_bold(void) { return A_BOLD; }
+attr_t cn_a_reverse(void) { return A_REVERSE; }
+attr_t cn_a_underline(void) { return A_UNDERLINE; }
+attr_t cn_a_dim(void) { return A_DIM; }
+
+int cn_key_code_yes(void) { return KEY_CODE_YES; }
+int cn_key_up(void) { return KEY_UP; }
+int cn_key_down(void) { return KEY_DOWN; }
+int cn_key_left(void) { return KEY_LEFT; }
+int cn_key_right(void) { return KEY_RIGHT; }
+int cn_key_home(void) { return KEY_HOME; }
+int cn_key_end(void) { return KEY_END; }
+int cn_key_ppage(void) { return KEY_PPAGE; }
+int cn_key_npage(void) { return KEY_NPAGE; }
+int cn_key_enter(void) { return KEY_ENTER; }
+int cn_key_backspace(void) { return KEY_BACKSPACE; }
+int cn_key_dc(void) { return KEY_DC; }
+int cn_key_btab(void) { return KEY_BTAB; }
+int cn_key_resize(void) { return KEY_RESIZE; }
+int cn_key_f0(void) { return KEY_F0; }
+
+int cn_put_cell(WINDOW *window, int y, int x, const wchar_t *text, int count, attr_t attributes, short pair) {
+    wchar_t characters[CCHARW_MAX + 1];
+    int used = count < CCHARW_MAX ? count : CCHARW_MAX;
+    memcpy(characters, text, (size_t)used * sizeof(wchar_t));
+    characters[used] = L'\0';
+    cchar_t cell;
+    if (setcchar(&cell, characters, attributes, pair, NULL) == ERR) return ERR;
+    return mvwadd_wch(window, y, x, &cell);
+}
+
+SCREEN *cn_start_screen(void) {
+    SCREEN *screen = newterm(NULL, stdout, stdin);
+    if (screen != NULL) set_term(screen);
+    return screen;
+}
+
+int cn_use_environment_locale(void) {
+    setlocale(LC_ALL, "");
+    const char *codeset = nl_langinfo(CODESET);
+    return codeset != NULL && (strcasecmp(codeset, "UTF-8") == 0 || strcasecmp(codeset, "utf8") == 0);
+}
+
+static const int crash_signals[] = {SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP, SIGABRT};
+#define CRASH_SIGNAL_COUNT (sizeof crash_signals / sizeof crash_signals[0])
+static struct sigaction previous_actions[CRASH_SIGNAL_COUNT];
+
+// Puts back whatever handled the signal before (the Swift runtime's backtracer, or the default) and raises it
+// again: it is delivered once this handler returns, so the crash is still reported as it would have been.
+static void restore_and_die(int signal_number) {
+    endwin();
+    for (unsigned i = 0; i < CRASH_SIGNAL_COUNT; i++) {
+        if (crash_signals[i] == signal_number) sigaction(signal_number, &previous_actions[i], NULL);
+    }
+    raise(signal_number);
+}
+
+void cn_restore_terminal_on_crash(void) {
+    for (unsigned i = 0; i < CRASH_SIGNAL_COUNT; i++) {
+        struct sigaction action;
+        memset(&action, 0, sizeof action);
+        action.sa_handler = restore_and_die;
+        sigemptyset(&action.sa_mask);
+        sigaction(crash_signals[i], &action, &previous_actions[i]);
+    }
+}

@@ -1,41 +1,112 @@
+import AWSWire
 import ArgumentParser
-import AutomationModel
-import CommandLineOutput
+import AutomationCLI
+import Console
 import Foundation
-import LocalEngine
+import TerminalBackend
 
-@main
 struct SSMConsoleCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ssm-console",
         abstract: "Watch and answer AWS Systems Manager Automation executions.",
         discussion: """
-            With --local, ssm-console runs its own Automation engine on this machine: real schema-0.3 runbooks,
-            stored under the data directory, with a demo seeded on first start. Until the interactive console
-            lands, it prints the executions as a table.
+            Without --local, ssm-console finds AWS as the AWS CLI does (--profile, --region, --endpoint-url, the
+            AWS_* variables and ~/.aws). With --local, it runs its own Automation engine on this machine: real
+            schema-0.3 runbooks, stored under the data directory, with a demo seeded on first start.
+            Every signal, start and stop sent is recorded in $XDG_STATE_HOME/ssm-console/audit.log.
             """,
-        subcommands: [ServeCommand.self])
+        subcommands: CLISubcommands.all + [ServeCommand.self])
 
     @Flag(name: .long, help: "Use the embedded local Automation engine instead of AWS.")
     var local = false
 
     @OptionGroup var dataDirectory: DataDirectoryOption
 
-    func run() async throws {
-        guard local else {
-            throw ValidationError(
-                "This build drives the local engine only: run 'ssm-console --local'. Connecting to AWS (--profile, --region, --endpoint-url) comes with the AWS client.")
+    @Option(help: "A profile from the shared config files.")
+    var profile: String?
+
+    @Option(help: "The AWS region.")
+    var region: String?
+
+    @Option(name: .customLong("endpoint-url"), help: "Send requests to this URL (e.g. an ssm-console serve endpoint).")
+    var endpointURL: String?
+
+    @Flag(name: .customLong("no-verify-ssl"), help: "Do not verify TLS certificates.")
+    var noVerifySSL = false
+
+    @Option(name: .customLong("ca-bundle"), help: "A PEM file of certificate authorities to trust.")
+    var caBundle: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "Seconds between automatic refreshes (at least \(Int(ConsoleOptions.minimumRefresh.components.seconds))).",
+            valueName: "SECONDS"))
+    var refresh: Double = Double(ConsoleOptions.defaultRefresh.components.seconds)
+
+    @Flag(name: .customLong("read-only"), help: "Watch only: no signals, starts or stops.")
+    var readOnly = false
+
+    @Flag(name: .customLong("no-color"), help: "No colours (NO_COLOR does the same).")
+    var noColor = false
+
+    /// A console shows an unreachable endpoint within seconds instead of after the AWS CLI's 60-second wait
+    /// per attempt; the status line reports each retry meanwhile.
+    static let connectTimeout: Duration = .seconds(5)
+
+    func validate() throws {
+        guard refresh.isFinite, refresh > 0 else {
+            throw ValidationError("--refresh takes a number of seconds greater than 0, such as 5; got \(refresh).")
         }
-        let directory = dataDirectory.url
-        let configuration = EngineConfiguration(dataDirectory: directory, region: ProcessInfo.processInfo.environment["AWS_REGION"])
-        let engine = try await AutomationEngine.open(configuration)
-        let principal = configuration.localPrincipal()
-        let seeded = try await DemoSeeder.seedIfEmpty(engine, operator: principal)
-        await DemoSeeder.waitUntilSettled(engine, seeded)
-        let page = try await engine.session(principal: principal).describeAutomationExecutions(
-            DescribeAutomationExecutionsRequest(maxResults: 50))
-        print("Local engine: \(directory.path)   principal: \(principal)")
-        print(ExecutionTable.render(page.automationExecutionMetadataList ?? [], now: Date()), terminator: "")
-        await engine.shutdown()
+    }
+
+    func run() async throws {
+        guard TerminalConsole.isInteractive else {
+            FileHandle.standardError.write(Data(
+                "ssm-console: the console needs a terminal on stdin and stdout. Run it in a terminal, or use a subcommand such as 'ssm-console describe-automation-executions' in scripts.\n".utf8))
+            throw ExitCode(2)
+        }
+        let mailbox = try ConsoleMailbox()
+        let signals = TerminationSignals(mailbox: mailbox)
+        defer { signals.cancel() }
+        if local { FileHandle.standardError.write(Data("ssm-console: starting the local engine…\n".utf8)) }
+        let connection: ServiceConnection
+        do {
+            connection = try await ServiceConnection.open(
+                ServiceConnectionOptions(
+                    local: local, dataDirectory: dataDirectory.path.map { URL(fileURLWithPath: $0) },
+                    aws: AWSConfigurationOptions(
+                        profile: profile, region: region, endpointURL: endpointURL, caBundle: caBundle,
+                        verifySSL: !noVerifySSL, connectTimeout: Self.connectTimeout),
+                    seedDemo: local),
+                observer: { event in mailbox.post(.notice(ConsoleConnection.notice(for: event), at: Date())) })
+            // Credentials are otherwise looked up at the first call: find out now, while the error can still be
+            // printed plainly and the exit status say what went wrong.
+            _ = try await connection.client?.wire.credentialsProvider.credentials()
+        } catch {
+            let failure = CLIFailure.from(error, operation: "ssm-console")
+            FileHandle.standardError.write(Data("ssm-console: \(failure.description)\n".utf8))
+            throw ExitCode(failure.exitCode)
+        }
+        if let stop = mailbox.stopRequested {
+            // Interrupted while connecting: no need to start the screen only to end it.
+            await connection.close()
+            throw ExitCode(stop.exitCode)
+        }
+        let settings = TerminalConsole.Settings(
+            target: ConsoleConnection.target(of: connection), readOnly: readOnly,
+            refreshInterval: .milliseconds(Int(refresh * 1000)), noColor: noColor, auditLog: .standard(),
+            describeError: ConsoleConnection.describeError)
+        let exit: ConsoleExit
+        do {
+            exit = try await TerminalConsole.run(service: connection.service, settings: settings, mailbox: mailbox)
+        } catch {
+            // Curses is already ended here (the console restores the terminal before it returns).
+            await connection.close()
+            FileHandle.standardError.write(Data("ssm-console: \(error)\n".utf8))
+            throw ExitCode(1)
+        }
+        // Shutting the engine down also ends its running steps' processes, so a dropped SSH link leaves none.
+        await connection.close()
+        if exit != .quit { throw ExitCode(exit.exitCode) }
     }
 }

@@ -3,4 +3,54 @@
 #define _XOPEN_SOURCE_EXTENDED 1
 #define NCURSES_WIDECHAR 1
 #include <ncursesw/curses.h>
+#include <wchar.h>
+
+// ncurses' macros and global variables as functions: Swift cannot use function-like macros, and Swift 6
+// rejects C global variables (stdscr, LINES, COLS, COLORS) as not concurrency-safe.
+
+WINDOW *cn_stdscr(void);
+int cn_lines(void);
+int cn_cols(void);
+int cn_colors(void);
+int cn_color_pairs(void);
+int cn_err(void);
+int cn_ok(void);
+
+attr_t cn_a_normal(void);
+attr_t cn_a_bold(void);
+attr_t cn_a_reverse(void);
+attr_t cn_a_underline(void);
+attr_t cn_a_dim(void);
+
+int cn_key_code_yes(void);
+int cn_key_up(void);
+int cn_key_down(void);
+int cn_key_left(void);
+int cn_key_right(void);
+int cn_key_home(void);
+int cn_key_end(void);
+int cn_key_ppage(void);
+int cn_key_npage(void);
+int cn_key_enter(void);
+int cn_key_backspace(void);
+int cn_key_dc(void);
+int cn_key_btab(void);
+int cn_key_resize(void);
+int cn_key_f0(void);
+
+/// Draws one character cell: `text` is the cell's code points (a base and its combining marks), at most
+/// CCHARW_MAX of them are used.
+int cn_put_cell(WINDOW *window, int y, int x, const wchar_t *text, int count, attr_t attributes, short pair);
+
+/// newterm(NULL, stdout, stdin) and set_term: NULL when the terminal type is unknown, instead of exiting as
+/// initscr does.
+SCREEN *cn_start_screen(void);
+
+/// setlocale(LC_ALL, "") and whether the resulting character set is UTF-8 (nl_langinfo(CODESET)).
+int cn_use_environment_locale(void);
+
+/// On a crash signal (SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP, SIGABRT), restore the terminal with endwin()
+/// and die of the same signal, so a fatal error never leaves the terminal in curses mode.
+void cn_restore_terminal_on_crash(void);
+
 #endif

@@ -71,6 +71,8 @@ public enum CoreNotice: Sendable, Hashable {
     case retrying(operation: String, attempt: Int, reason: String, retryIn: Duration)
     /// The core waited to stay under `operation`'s quota.
     case rateLimited(operation: String, waited: Duration)
+    /// A change was made (its result is reported as usual) but its audit log record could not be written.
+    case auditLogFailed(path: String, reason: String)
 }
 
 /// Everything that can change the console's state. The update is a pure function of (state, event).

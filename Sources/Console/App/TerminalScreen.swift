@@ -1,0 +1,23 @@
+/// What the terminal sends the console: a key, or its new size.
+public enum TerminalInput: Sendable, Hashable {
+    case key(KeyPress)
+    case resize(width: Int, height: Int)
+    /// The terminal went away (the SSH link dropped) without a SIGHUP reaching the process.
+    case hangup
+}
+
+/// The terminal as the event loop uses it. Every call comes from the loop's thread, because curses is not
+/// thread-safe; tests drive the loop with a fake.
+public protocol TerminalScreen: AnyObject {
+    /// The terminal's size in cells now.
+    var width: Int { get }
+    var height: Int { get }
+    /// Shows `buffer`, sending the terminal only the cells that differ from the last buffer drawn.
+    func draw(_ buffer: CellBuffer)
+    /// Blocks until the terminal has input, `wakeDescriptor` is readable, or `timeout` has passed.
+    func waitForInput(orWake wakeDescriptor: Int32, timeout: Duration)
+    /// Everything the terminal has sent so far, without waiting.
+    func readInput() -> [TerminalInput]
+    /// Gives the terminal back as it was before the console started; safe to call more than once.
+    func restore()
+}

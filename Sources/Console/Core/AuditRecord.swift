@@ -1,0 +1,67 @@
+import AutomationModel
+import Foundation
+
+/// One change the console sent, as one line of the audit log.
+public struct AuditRecord: Codable, Sendable, Hashable {
+    public var time: Date
+    public var principal: String
+    /// Where it was sent: the target's header label.
+    public var target: String
+    /// The execution acted on; for a start, the new execution's ID when it started.
+    public var executionId: String?
+    /// The operation and its type: `SendAutomationSignal Approve`, `StartAutomationExecution`,
+    /// `StopAutomationExecution Cancel`.
+    public var action: String
+    /// For a start: the document (and version) started.
+    public var document: String?
+    /// The signal's payload or the start's parameters.
+    public var payload: AutomationParameterMap?
+    /// `ok`, or the error as `Code: message`.
+    public var result: String
+
+    public init(
+        time: Date, principal: String, target: String, executionId: String?, action: String, document: String? = nil,
+        payload: AutomationParameterMap?, result: String
+    ) {
+        self.time = time
+        self.principal = principal
+        self.target = target
+        self.executionId = executionId
+        self.action = action
+        self.document = document
+        self.payload = payload
+        self.result = result
+    }
+
+    /// The record for a change request and what came of it; nil for requests that change nothing.
+    public init?(request: ServiceRequest, result: ServiceResult, target: ConsoleTarget, time: Date) {
+        let outcome: String
+        var startedId: String?
+        switch result {
+        case .failed(_, let error): outcome = "\(error.code.rawValue): \(error.message)"
+        case .started(_, let executionId):
+            outcome = "ok"
+            startedId = executionId
+        default: outcome = "ok"
+        }
+        switch request {
+        case .sendSignal(let signal):
+            self.init(
+                time: time, principal: target.principal, target: target.label,
+                executionId: signal.automationExecutionId, action: "SendAutomationSignal \(signal.signalType)",
+                payload: signal.payload, result: outcome)
+        case .startExecution(let start):
+            self.init(
+                time: time, principal: target.principal, target: target.label, executionId: startedId,
+                action: "StartAutomationExecution" + (start.mode.map { " \($0)" } ?? ""),
+                document: start.documentName + (start.documentVersion.map { ":\($0)" } ?? ""),
+                payload: start.parameters, result: outcome)
+        case .stopExecution(let stop):
+            self.init(
+                time: time, principal: target.principal, target: target.label, executionId: stop.automationExecutionId,
+                action: "StopAutomationExecution \(stop.type ?? "Cancel")", payload: nil, result: outcome)
+        default:
+            return nil
+        }
+    }
+}

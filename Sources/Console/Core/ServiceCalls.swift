@@ -1,0 +1,105 @@
+import AutomationDocuments
+import AutomationModel
+import Foundation
+
+/// The API calls behind each `ServiceRequest`, paced by the core before each call.
+struct ServiceCalls: Sendable {
+    let service: any AutomationService
+    /// Waits until `operation` may be called again.
+    let pace: @Sendable (String) async throws -> Void
+
+    /// Pages beyond this are not fetched: a server that keeps answering NextToken would otherwise never end.
+    static let maxPages = 100
+
+    func perform(_ request: ServiceRequest) async throws -> ServiceResult {
+        switch request {
+        case .listExecutions(let query, let pageSize):
+            return try await executions(query, pageSize: pageSize, nextToken: nil)
+        case .loadMoreExecutions(let query, let pageSize, let nextToken):
+            return try await executions(query, pageSize: pageSize, nextToken: nextToken)
+        case .loadExecution(let id):
+            return try await execution(id)
+        case .sendSignal(let signal):
+            try await pace("SendAutomationSignal")
+            _ = try await service.sendAutomationSignal(signal)
+            return .signalSent(signal)
+        case .startExecution(let start):
+            try await pace("StartAutomationExecution")
+            let response = try await service.startAutomationExecution(start)
+            guard let id = response.automationExecutionId else {
+                throw ServiceError(.internalServerError, "StartAutomationExecution answered without an AutomationExecutionId.")
+            }
+            return .started(start, executionId: id)
+        case .stopExecution(let stop):
+            try await pace("StopAutomationExecution")
+            _ = try await service.stopAutomationExecution(stop)
+            return .stopped(stop)
+        case .listDocuments:
+            return try await documents()
+        case .describeDocument(let name, let version):
+            return try await document(name, version: version)
+        }
+    }
+
+    private func executions(_ query: ExecutionQuery, pageSize: Int, nextToken: String?) async throws -> ServiceResult {
+        try await pace("DescribeAutomationExecutions")
+        let filters = query.filters
+        let response = try await service.describeAutomationExecutions(
+            DescribeAutomationExecutionsRequest(
+                filters: filters.isEmpty ? nil : filters, maxResults: min(max(pageSize, 1), 50), nextToken: nextToken))
+        let rows = (response.automationExecutionMetadataList ?? []).filter(query.accepts)
+        return .executions(query, rows, nextToken: response.nextToken, appended: nextToken != nil)
+    }
+
+    private func execution(_ id: String) async throws -> ServiceResult {
+        try await pace("GetAutomationExecution")
+        guard let execution = try await service.getAutomationExecution(
+            GetAutomationExecutionRequest(automationExecutionId: id)).automationExecution
+        else {
+            throw ServiceError(.automationExecutionNotFoundException, "GetAutomationExecution returned no execution for \(id).")
+        }
+        var steps: [StepExecution] = []
+        var nextToken: String?
+        for _ in 0..<Self.maxPages {
+            try await pace("DescribeAutomationStepExecutions")
+            let page = try await service.describeAutomationStepExecutions(
+                DescribeAutomationStepExecutionsRequest(automationExecutionId: id, nextToken: nextToken, maxResults: 50))
+            steps += page.stepExecutions ?? []
+            nextToken = page.nextToken
+            if nextToken == nil { break }
+        }
+        return .execution(execution, steps: steps)
+    }
+
+    private func documents() async throws -> ServiceResult {
+        var identifiers: [DocumentIdentifier] = []
+        var nextToken: String?
+        for _ in 0..<Self.maxPages {
+            try await pace("ListDocuments")
+            let page = try await service.listDocuments(
+                ListDocumentsRequest(
+                    filters: [DocumentKeyValuesFilter(key: "DocumentType", values: ["Automation"])], maxResults: 50,
+                    nextToken: nextToken))
+            identifiers += page.documentIdentifiers ?? []
+            nextToken = page.nextToken
+            if nextToken == nil { break }
+        }
+        return .documents(identifiers)
+    }
+
+    private func document(_ name: String, version: String?) async throws -> ServiceResult {
+        try await pace("DescribeDocument")
+        guard let description = try await service.describeDocument(
+            DescribeDocumentRequest(name: name, documentVersion: version)).document
+        else {
+            throw ServiceError(.invalidDocument, "DescribeDocument returned no description for \(name).")
+        }
+        try await pace("GetDocument")
+        let content = try await service.getDocument(GetDocumentRequest(name: name, documentVersion: version))
+        guard let text = content.content else {
+            throw ServiceError(.invalidDocumentContent, "GetDocument returned no content for \(name).")
+        }
+        let parsed = try DocumentParser.parse(text, format: content.documentFormat)
+        return .document(description, stepNames: parsed.mainSteps.map(\.name))
+    }
+}

@@ -1,0 +1,159 @@
+import CNcurses
+import Console
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The terminal through ncursesw. Create, use and restore it on one thread: curses is not thread-safe.
+public final class CursesScreen: TerminalScreen {
+    /// Whether the locale's character set is UTF-8; otherwise views use ASCII glyphs and anything else
+    /// drawn becomes `?`.
+    public let isUTF8: Bool
+    public let colorDepth: ColorDepth
+    private let window: UnsafeMutablePointer<WINDOW>
+    private var lastDrawn: CellBuffer?
+    private var sizeChanged = false
+    private var restored = false
+    private var terminalGone = false
+
+    /// Starts curses on the terminal. Call only when stdin and stdout are terminals.
+    /// - Parameter noColor: `--no-color`; NO_COLOR in `environment` has the same effect.
+    public init(noColor: Bool, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+        isUTF8 = cn_use_environment_locale() != 0
+        // Esc alone must not wait the default second to be told apart from an escape sequence.
+        if environment["ESCDELAY"] == nil { setenv("ESCDELAY", "25", 1) }
+        guard cn_start_screen() != nil, let window = cn_stdscr() else {
+            throw TerminalError(
+                "curses could not start on this terminal (TERM=\(environment["TERM"] ?? "unset")). Set TERM to a terminal type your system knows, such as xterm-256color.")
+        }
+        self.window = window
+        cn_restore_terminal_on_crash()
+        cbreak()
+        noecho()
+        nonl()
+        intrflush(window, false)
+        keypad(window, true)
+        nodelay(window, true)
+        curs_set(0)
+        var depth = ColorDepth.detect(
+            noColorFlag: noColor, environment: environment, hasColors: has_colors(), colors: 0)
+        if depth != .none {
+            start_color()
+            use_default_colors()
+            depth = ColorDepth.detect(
+                noColorFlag: noColor, environment: environment, hasColors: true, colors: Int(cn_colors()))
+            for role in ColorRole.allCases {
+                guard let pair = ColorPalette.colors(for: role, depth: depth) else { continue }
+                init_pair(ColorPalette.pairNumber(for: role), pair.foreground, pair.background)
+            }
+        }
+        colorDepth = depth
+    }
+
+    deinit { restore() }
+
+    public var width: Int { Int(cn_cols()) }
+    public var height: Int { Int(cn_lines()) }
+
+    public func draw(_ buffer: CellBuffer) {
+        let previous = (lastDrawn?.width == buffer.width && lastDrawn?.height == buffer.height && !sizeChanged) ? lastDrawn : nil
+        if previous == nil, lastDrawn != nil {
+            // After a resize the terminal's contents are unknown: have curses repaint everything once.
+            clearok(window, true)
+        }
+        sizeChanged = false
+        for y in 0..<buffer.height {
+            for x in 0..<buffer.width {
+                let cell = buffer[x, y]
+                if let previous, previous[x, y] == cell { continue }
+                if cell.isContinuation && isUTF8 {
+                    // The wide character before it draws both columns; redraw it if only this half changed.
+                    if x > 0, let previous, previous[x - 1, y] == buffer[x - 1, y] { put(buffer[x - 1, y], x: x - 1, y: y) }
+                    continue
+                }
+                put(cell, x: x, y: y)
+            }
+        }
+        wnoutrefresh(window)
+        doupdate()
+        lastDrawn = buffer
+    }
+
+    public func waitForInput(orWake wakeDescriptor: Int32, timeout: Duration) {
+        var descriptors = [
+            pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
+            pollfd(fd: wakeDescriptor, events: Int16(POLLIN), revents: 0),
+        ]
+        let milliseconds = timeout.components.seconds * 1000 + timeout.components.attoseconds / 1_000_000_000_000_000
+        // EINTR (SIGWINCH, a termination signal) simply returns early: the loop reads whatever is there.
+        if poll(&descriptors, nfds_t(descriptors.count), Int32(clamping: max(0, milliseconds))) > 0,
+            descriptors[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
+        {
+            // Otherwise poll would return at once forever, spinning the loop.
+            terminalGone = true
+        }
+    }
+
+    public func readInput() -> [TerminalInput] {
+        if terminalGone { return [.hangup] }
+        var reads: [KeyTranslation.Read] = []
+        var inputs: [TerminalInput] = []
+        while true {
+            var character: wint_t = 0
+            let status = wget_wch(window, &character)
+            if status == cn_err() { break }
+            if status == cn_key_code_yes() {
+                if Int32(character) == KeyTranslation.Code.resize {
+                    inputs += KeyTranslation.keys(for: reads).map(TerminalInput.key)
+                    reads.removeAll()
+                    sizeChanged = true
+                    inputs.append(.resize(width: width, height: height))
+                } else {
+                    reads.append(.functionKey(Int32(character)))
+                }
+            } else {
+                reads.append(.character(UInt32(character)))
+            }
+        }
+        return inputs + KeyTranslation.keys(for: reads).map(TerminalInput.key)
+    }
+
+    public func restore() {
+        guard !restored else { return }
+        restored = true
+        curs_set(1)
+        endwin()
+    }
+
+    private func put(_ cell: Cell, x: Int, y: Int) {
+        let appearance = ColorPalette.appearance(of: cell.style, depth: colorDepth)
+        var attributes = cn_a_normal()
+        if appearance.bold { attributes |= cn_a_bold() }
+        if appearance.reverse { attributes |= cn_a_reverse() }
+        if appearance.underline { attributes |= cn_a_underline() }
+        if appearance.dim { attributes |= cn_a_dim() }
+        let pair = appearance.colors == nil ? 0 : ColorPalette.pairNumber(for: cell.style.color)
+        var scalars: [wchar_t]
+        if cell.isContinuation {
+            scalars = [wchar_t(0x20)]
+        } else if isUTF8 {
+            scalars = cell.character.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
+        } else {
+            scalars = cell.character.isASCII ? cell.character.unicodeScalars.map { wchar_t(bitPattern: $0.value) } : [wchar_t(0x3F)]
+        }
+        // The bottom-right cell reports ERR (the cursor cannot move past it) but is drawn all the same.
+        _ = cn_put_cell(window, Int32(y), Int32(x), &scalars, Int32(scalars.count), attributes, pair)
+    }
+}
+
+/// The terminal cannot be used for the console.
+public struct TerminalError: Error, Sendable, CustomStringConvertible {
+    public var description: String
+
+    public init(_ description: String) {
+        self.description = description
+    }
+}

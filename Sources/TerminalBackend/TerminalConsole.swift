@@ -1,0 +1,69 @@
+import AutomationModel
+import Console
+import Foundation
+
+/// Runs the console on this process's terminal: curses on a thread of its own (the UI thread), the client
+/// core beside it, until the operator quits or a signal asks it to stop. The terminal is restored on every
+/// way out.
+public enum TerminalConsole {
+    public struct Settings: Sendable {
+        public var target: ConsoleTarget
+        public var readOnly: Bool
+        public var refreshInterval: Duration
+        public var noColor: Bool
+        public var auditLog: AuditLog
+        public var quotas: OperationQuotas
+        public var describeError: ServiceErrorDescriber
+
+        public init(
+            target: ConsoleTarget, readOnly: Bool, refreshInterval: Duration, noColor: Bool, auditLog: AuditLog,
+            quotas: OperationQuotas = .ssm, describeError: @escaping ServiceErrorDescriber = ServiceErrorDescription.standard
+        ) {
+            self.target = target
+            self.readOnly = readOnly
+            self.refreshInterval = refreshInterval
+            self.noColor = noColor
+            self.auditLog = auditLog
+            self.quotas = quotas
+            self.describeError = describeError
+        }
+    }
+
+    /// Whether stdin and stdout are both terminals, which curses needs.
+    public static var isInteractive: Bool {
+        isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
+    }
+
+    /// Runs the console and returns how it ended. `mailbox` is the one the service client's notices and the
+    /// termination signals already post to.
+    public static func run(service: any AutomationService, settings: Settings, mailbox: ConsoleMailbox) async throws
+        -> ConsoleExit
+    {
+        try await withCheckedThrowingContinuation { continuation in
+            // The loop blocks in poll(2); on a thread of its own it never holds up the tasks the core runs.
+            let thread = Thread {
+                continuation.resume(with: Result { try runOnThisThread(service: service, settings: settings, mailbox: mailbox) })
+            }
+            thread.name = "ssm-console UI"
+            thread.start()
+        }
+    }
+
+    private static func runOnThisThread(service: any AutomationService, settings: Settings, mailbox: ConsoleMailbox)
+        throws -> ConsoleExit
+    {
+        let screen = try CursesScreen(noColor: settings.noColor)
+        defer { screen.restore() }
+        let core = ClientCore(
+            service: service, target: settings.target, auditLog: settings.auditLog, readOnly: settings.readOnly,
+            quotas: settings.quotas, describeError: settings.describeError, post: mailbox.post)
+        defer { core.shutdown() }
+        let options = ConsoleOptions(
+            readOnly: settings.readOnly, refreshInterval: settings.refreshInterval, glyphs: screen.isUTF8 ? .unicode : .ascii)
+        let state = ConsoleState(
+            target: settings.target, options: options, width: screen.width, height: screen.height, now: Date())
+        let loop = ConsoleLoop(
+            state: state, program: .console, screen: screen, mailbox: mailbox, submit: core.submit)
+        return loop.run()
+    }
+}

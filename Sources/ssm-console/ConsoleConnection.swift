@@ -1,0 +1,45 @@
+import AWSWire
+import AutomationCLI
+import AutomationModel
+import Console
+
+/// What the console needs from the connection: the header's target, and the wire client's reports and
+/// errors in the console's terms.
+enum ConsoleConnection {
+    static func target(of connection: ServiceConnection) -> ConsoleTarget {
+        switch connection.description {
+        case .local(let directory):
+            return ConsoleTarget(kind: .local(dataDirectory: directory), principal: connection.principal)
+        case .aws(let profile, let region, let endpoint):
+            return ConsoleTarget(kind: .aws(profile: profile, region: region, endpoint: endpoint), principal: connection.principal)
+        }
+    }
+
+    static func notice(for event: SSMClientEvent) -> CoreNotice {
+        switch event {
+        case .throttled(let operation, let retryIn):
+            return .throttled(operation: operation.rawValue, retryIn: retryIn)
+        case .retrying(let operation, let attempt, let error, let retryIn):
+            return .retrying(operation: operation.rawValue, attempt: attempt, reason: error, retryIn: retryIn)
+        case .rateLimited(let operation, let waited):
+            return .rateLimited(operation: operation.rawValue, waited: waited)
+        }
+    }
+
+    /// AWS errors keep their code; transport failures get one saying what kind of failure it was.
+    static let describeError: ServiceErrorDescriber = { error in
+        if let configuration = error as? AWSConfigurationError {
+            // Credentials that expired or vanished while the console runs.
+            return ServiceError(ServiceError.Code(rawValue: "ConfigurationError"), configuration.message)
+        }
+        guard let wire = error as? AWSWireError else { return ServiceErrorDescription.standard(error) }
+        let code: String
+        switch wire.kind {
+        case .connectTimeout, .readTimeout, .connectionFailed: code = "ConnectionError"
+        case .tlsFailure: code = "SSLError"
+        case .malformedResponse: code = "MalformedResponse"
+        case .invalidRequest: code = "InvalidRequest"
+        }
+        return ServiceError(ServiceError.Code(rawValue: code), wire.message)
+    }
+}

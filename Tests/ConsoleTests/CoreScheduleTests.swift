@@ -1,0 +1,61 @@
+import AutomationModel
+@testable import Console
+import Foundation
+import Testing
+
+@Suite("Core scheduling, pacing and query filters")
+struct CoreScheduleTests {
+    @Test("the schedule runs, defers and drops as documented")
+    func schedule() {
+        var schedule = RequestSchedule()
+        let all = ServiceRequest.listExecutions(.all, pageSize: 25)
+        let inbox = ServiceRequest.listExecutions(ExecutionQuery(waitingOnHumanOnly: true), pageSize: 25)
+        #expect(schedule.submit(all) == .run)
+        #expect(schedule.submit(all) == .deferred)
+        #expect(schedule.submit(all) == .dropped)
+        #expect(schedule.submit(inbox) == .deferred)  // the newest replaces the waiting one
+        #expect(schedule.submit(.listDocuments) == .run)
+        #expect(schedule.submit(.listDocuments) == .dropped)
+        #expect(schedule.finish(all) == inbox)
+        #expect(schedule.finish(inbox) == nil)
+        #expect(schedule.finish(.listDocuments) == nil)
+        #expect(schedule.isIdle)
+    }
+
+    @Test("the pacer spaces calls 1/rate apart per operation, from when each call goes, and leaves others alone")
+    func pacer() {
+        var pacer = OperationPacer(quotas: OperationQuotas(callsPerSecond: ["Start": 1], otherOperations: 4))
+        let now = ContinuousClock.now
+        #expect(pacer.acquire("Start", at: now) == nil)
+        #expect(pacer.acquire("Start", at: now) == .seconds(1))
+        #expect(pacer.acquire("Start", at: now + .milliseconds(400)) == .milliseconds(600))
+        // A waiter that wakes late goes then, and the next slot counts from there.
+        #expect(pacer.acquire("Start", at: now + .milliseconds(1300)) == nil)
+        #expect(pacer.acquire("Start", at: now + .milliseconds(1500)) == .milliseconds(800))
+        #expect(pacer.acquire("Describe", at: now) == nil)
+        #expect(pacer.acquire("Describe", at: now) == .milliseconds(250))
+        #expect(pacer.acquire("Describe", at: now + .seconds(5)) == nil)
+        var unlimited = OperationPacer(quotas: .unlimited)
+        #expect(unlimited.acquire("Start", at: now) == nil)
+        #expect(unlimited.acquire("Start", at: now) == nil)
+    }
+
+    @Test("query filters: status, prefix, start time; the inbox narrows a status to those waiting on a person")
+    func filters() {
+        #expect(ExecutionQuery.all.filters.isEmpty)
+        let query = ExecutionQuery(
+            status: .failed, documentNamePrefix: "Demo-", startedAfter: Date(timeIntervalSince1970: 1_795_000_000))
+        #expect(query.filters == [
+            AutomationExecutionFilter(key: .executionStatus, values: ["Failed"]),
+            AutomationExecutionFilter(key: .documentNamePrefix, values: ["Demo-"]),
+            AutomationExecutionFilter(key: .startTimeAfter, values: ["2026-11-18T11:06:40Z"]),
+        ])
+        let waitingInbox = ExecutionQuery(status: .waiting, waitingOnHumanOnly: true)
+        #expect(waitingInbox.filters == [AutomationExecutionFilter(key: .executionStatus, values: ["Waiting"])])
+        let impossible = ExecutionQuery(status: .success, waitingOnHumanOnly: true)
+        var succeeded = AutomationExecutionMetadata(automationExecutionId: "x")
+        succeeded.automationExecutionStatus = .success
+        #expect(!impossible.accepts(succeeded))
+        #expect(ExecutionQuery.all.accepts(succeeded))
+    }
+}
