@@ -40,8 +40,26 @@ func percentile(_ sorted: [Double], _ fraction: Double) -> Double {
     sorted[min(sorted.count - 1, Int(Double(sorted.count) * fraction))]
 }
 
+/// Times `framesPerSize` frames of a key and a render, sorted.
+func timeFrames(_ state: inout ConsoleState) -> [Double] {
+    var previous = ConsoleView.render(state)
+    var frames: [Double] = []
+    frames.reserveCapacity(framesPerSize)
+    for frame in 0..<framesPerSize {
+        let began = ContinuousClock.now
+        // Down through the first screenful and back: the selection moves, the rows drawn stay visible-sized.
+        let key: KeyPress = (frame / 30) % 2 == 0 ? .down : .up
+        _ = ConsoleUpdate.update(&state, .key(key))
+        let buffer = ConsoleView.render(state)
+        if buffer != previous { previous = buffer }
+        let elapsed = ContinuousClock.now - began
+        frames.append(Double(elapsed.components.attoseconds) / 1e12 + Double(elapsed.components.seconds) * 1e6)
+    }
+    return frames.sorted()
+}
+
 print("console-benchmark: \(framesPerSize) frames per size, 120x40 and 160x48")
-print("executions   size     load (ms)   frame median (µs)   p99 (µs)   resident (MB)")
+print("executions   size     load (ms)   frame median (µs)   p99 (µs)   filtered median (µs)   resident (MB)")
 for (width, height) in [(120, 40), (160, 48)] {
     for count in sizes {
         var state = ConsoleState(target: target, options: ConsoleOptions(), width: width, height: height, now: start)
@@ -57,24 +75,16 @@ for (width, height) in [(120, 40), (160, 48)] {
                 &state, .result(.executions(.all, page, nextToken: token, appended: index > pageSize), at: start))
         }
         let loadTime = ContinuousClock.now - loadStarted
-        var previous = ConsoleView.render(state)
-        var frames: [Double] = []
-        frames.reserveCapacity(framesPerSize)
-        for frame in 0..<framesPerSize {
-            let began = ContinuousClock.now
-            // Down through the first screenful and back: the selection moves, the rows drawn stay visible-sized.
-            let key: KeyPress = (frame / 30) % 2 == 0 ? .down : .up
+        let frames = timeFrames(&state)
+        // The same with a `/` filter kept: a seventh of the rows visible, drawn through the filtered index.
+        for key in [KeyPress.character("/")] + "operator3".map(KeyPress.character) + [.enter] {
             _ = ConsoleUpdate.update(&state, .key(key))
-            let buffer = ConsoleView.render(state)
-            if buffer != previous { previous = buffer }
-            let elapsed = ContinuousClock.now - began
-            frames.append(Double(elapsed.components.attoseconds) / 1e12 + Double(elapsed.components.seconds) * 1e6)
         }
-        frames.sort()
+        let filtered = timeFrames(&state)
         let load = Double(loadTime.components.attoseconds) / 1e15 + Double(loadTime.components.seconds) * 1e3
         print(
             String(
-                format: "%10d   %3dx%-3d  %9.1f   %17.1f   %8.1f   %13.1f", count, width, height, load,
-                percentile(frames, 0.5), percentile(frames, 0.99), residentMegabytes()))
+                format: "%10d   %3dx%-3d  %9.1f   %17.1f   %8.1f   %20.1f   %13.1f", count, width, height, load,
+                percentile(frames, 0.5), percentile(frames, 0.99), percentile(filtered, 0.5), residentMegabytes()))
     }
 }

@@ -50,7 +50,7 @@ public struct ConsoleState: Sendable {
         switch screen {
         case .execution:
             guard let detail else { return nil }
-            return detail.summary ?? list.rows.first { $0.automationExecutionId == detail.id }.map(ExecutionSummary.init)
+            return detail.summary ?? list.row(withId: detail.id).map(ExecutionSummary.init)
         case .executions:
             return list.selectedRow.map(ExecutionSummary.init)
         }

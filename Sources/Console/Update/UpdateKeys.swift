@@ -144,7 +144,7 @@ extension ConsoleUpdate {
         let layout = state.layout
         let index = state.list.selectedIndex
         let rows = layout.listRows
-        let count = state.list.visibleRows.count
+        let count = state.list.visibleCount
         var scroll = state.list.scroll
         if index < scroll { scroll = index }
         if index >= scroll + rows { scroll = index - rows + 1 }

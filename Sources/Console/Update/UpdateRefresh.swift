@@ -54,7 +54,7 @@ extension ConsoleUpdate {
         guard state.screen == .executions, let token = state.list.nextToken, !state.refresh.moreInFlight,
             !state.refresh.listInFlight
         else { return [] }
-        let visible = state.list.visibleRows.count
+        let visible = state.list.visibleCount
         guard visible - 1 - state.list.selectedIndex <= pagingMargin else { return [] }
         state.refresh.moreInFlight = true
         return [.request(.loadMoreExecutions(state.list.query, pageSize: state.options.pageSize, nextToken: token))]

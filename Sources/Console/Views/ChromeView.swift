@@ -43,7 +43,7 @@ enum ChromeView {
         switch state.screen {
         case .executions:
             let loaded = state.list.rows.count
-            let visible = state.list.visibleRows.count
+            let visible = state.list.visibleCount
             var count = visible == loaded ? "\(loaded) loaded" : "\(visible) of \(loaded) loaded"
             if state.list.nextToken != nil { count += ", more on the server" }
             parts[0] += "  (\(count))"

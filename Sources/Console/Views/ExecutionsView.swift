@@ -28,8 +28,9 @@ enum ExecutionsView {
         for column in columns {
             buffer.write(column.title, x: column.x, y: layout.listTop - 1, style: CellStyle(color: .muted, bold: true), maxWidth: column.width)
         }
-        let rows = state.list.visibleRows
-        if rows.isEmpty {
+        // Only the rows in the viewport are looked at, however many are loaded.
+        let count = state.list.visibleCount
+        if count == 0 {
             let message: String
             if !state.list.loaded {
                 message = "Loading executions..."
@@ -44,14 +45,14 @@ enum ExecutionsView {
             return
         }
         let selected = state.list.selectedIndex
-        let end = min(rows.count, state.list.scroll + layout.listRows)
+        let end = min(count, state.list.scroll + layout.listRows)
         for index in state.list.scroll..<max(state.list.scroll, end) {
             let y = layout.listTop + index - state.list.scroll
-            drawRow(rows[index], y: y, columns: columns, glyphs: glyphs, now: state.now, into: &buffer)
+            drawRow(state.list.visibleRow(at: index), y: y, columns: columns, glyphs: glyphs, now: state.now, into: &buffer)
             if index == selected { buffer.fill(x: 0, y: y, count: state.width, style: CellStyle(color: .selection, reverse: true)) }
         }
-        if end < rows.count || state.list.nextToken != nil {
-            let more = state.list.nextToken != nil ? "\(glyphs.more) more" : "\(glyphs.more) \(rows.count - end) more"
+        if end < count || state.list.nextToken != nil {
+            let more = state.list.nextToken != nil ? "\(glyphs.more) more" : "\(glyphs.more) \(count - end) more"
             let x = state.width - DisplayWidth.of(more)
             buffer.write(more, x: x, y: layout.listTop + layout.listRows - 1, style: CellStyle(color: .muted))
         }
