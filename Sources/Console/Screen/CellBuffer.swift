@@ -108,6 +108,8 @@ public enum DisplayWidth {
     public static func of(_ character: Character) -> Int {
         guard let scalar = character.unicodeScalars.first else { return 0 }
         let value = scalar.value
+        // Printable ASCII, nearly every cell drawn, without the Unicode property lookups below.
+        if value >= 0x20 && value < 0x7F && character.unicodeScalars.count == 1 { return 1 }
         if value < 0x20 || (0x7F..<0xA0).contains(value) { return 0 }
         if scalar.properties.generalCategory == .nonspacingMark || scalar.properties.generalCategory == .enclosingMark {
             return 0
