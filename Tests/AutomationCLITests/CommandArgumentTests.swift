@@ -36,7 +36,7 @@ import Testing
 
     @Test(arguments: [
         (["--bogus", "1"], "Unknown options: --bogus, 1"),
-        (["--output", "table"], "--output table is not supported"),
+        (["--color", "purple"], "argument --color: invalid choice: 'purple'"),
         (["--output", "xml"], "invalid choice: 'xml'"),
         (["--signal-type"], "argument --signal-type: expected one argument"),
         (["--max-items", "many"], "invalid int value: 'many'"),

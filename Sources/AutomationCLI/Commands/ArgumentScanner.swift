@@ -7,7 +7,7 @@ public enum ArgumentScanner {
     static let valueOptions: Set<String> = [
         "--profile", "--region", "--endpoint-url", "--output", "--ca-bundle", "--cli-read-timeout",
         "--cli-connect-timeout", "--data-dir", "--max-items", "--starting-token", "--page-size", "--cli-input-json",
-        "--cli-input-yaml",
+        "--cli-input-yaml", "--color",
     ]
 
     public static func scan(_ words: [String], operation: OperationShape) throws(CLIFailure) -> ParsedArguments {
@@ -100,15 +100,17 @@ public enum ArgumentScanner {
         case "--cli-input-json": parsed.cliInputJSON = value
         case "--cli-input-yaml": parsed.cliInputYAML = value
         case "--output":
-            if value == "table" {
-                throw CLIFailure.input(
-                    "--output table is not supported by ssm-console; use --output json (the default) or --output text.")
-            }
             guard let format = OutputFormat(rawValue: value) else {
                 throw CLIFailure.input(
-                    "\(usage(parsed.operation))\naws: error: argument --output: invalid choice: '\(value)' (choose from 'json', 'text')")
+                    "\(usage(parsed.operation))\naws: error: argument --output: invalid choice: '\(value)' (choose from 'json', 'text', 'table')")
             }
             parsed.global.output = format
+        case "--color":
+            guard let color = TableColor(rawValue: value) else {
+                throw CLIFailure.input(
+                    "\(usage(parsed.operation))\naws: error: argument --color: invalid choice: '\(value)' (choose from 'on', 'off', 'auto')")
+            }
+            parsed.global.color = color
         case "--cli-read-timeout": parsed.global.readTimeout = try seconds(option, value)
         case "--cli-connect-timeout": parsed.global.connectTimeout = try seconds(option, value)
         case "--max-items": parsed.paging.maxItems = try count(option, value)

@@ -8,6 +8,8 @@ public struct GlobalOptions: Sendable, Equatable {
     public var endpointURL: String?
     /// nil: AWS_DEFAULT_OUTPUT, the profile's `output`, then json.
     public var output: OutputFormat?
+    /// `--color`, for tables.
+    public var color = TableColor.auto
     public var verifySSL = true
     public var caBundle: String?
     public var debug = false

@@ -48,22 +48,25 @@ public struct OperationCommand: Sendable {
         let paginated = try paginationApplies(arguments)
         let body = RequestValidation.encode(request)
         try RequestValidation.check(operation, request: body)
+        let format = try outputFormat(arguments)
+        let terminal = TableTerminal.standardOutput(color: arguments.global.color)
 
         let connection = try await ServiceConnection.open(
             arguments.global.connectionOptions(wireLog: { [standardError] in standardError($0 + "\n") }),
             environment: environment)
         let caller = OperationCaller(connection: connection)
-        let format = outputFormat(arguments, connection: connection)
         do {
             if paginated, let resultKey = operation.output.first(where: { $0.name != "NextToken" })?.name {
                 let paginator = Paginator(resultKey: resultKey, options: arguments.paging)
                 let result = try await paginator.pages(request: request.mapValues(WireJSON.init)) { page in
                     try WireJSON.parse(try await caller.call(operation, request: RequestValidation.encodeWire(page)))
                 }
-                standardOutput(OutputRenderer.render(result, resultKey: resultKey, operation: operation, format: format))
+                standardOutput(
+                    OutputRenderer.render(
+                        result, resultKey: resultKey, operation: operation, format: format, terminal: terminal))
             } else {
                 let answer = try WireJSON.parse(try await caller.call(operation, request: body))
-                standardOutput(OutputRenderer.render(answer, operation: operation, format: format))
+                standardOutput(OutputRenderer.render(answer, operation: operation, format: format, terminal: terminal))
                 if connection.client == nil, let id = LocalSettling.executionId(operation, request: request, answer: answer) {
                     try await LocalSettling.wait(for: id, service: connection.service, notice: standardError)
                 }
@@ -118,8 +121,25 @@ public struct OperationCommand: Sendable {
         return paging.paginate && !manual
     }
 
-    /// --output, then AWS_DEFAULT_OUTPUT, then json.
-    func outputFormat(_ arguments: ParsedArguments, connection: ServiceConnection) -> OutputFormat {
-        arguments.global.output ?? environment["AWS_DEFAULT_OUTPUT"].flatMap(OutputFormat.init(rawValue:)) ?? .json
+    /// --output, then AWS_DEFAULT_OUTPUT, then the profile's `output`, then json. Decided before anything is
+    /// sent, so a bad setting fails before a call that changes something rather than after it.
+    func outputFormat(_ arguments: ParsedArguments) throws(CLIFailure) -> OutputFormat {
+        if let format = arguments.global.output { return format }
+        let configured: (value: String, origin: String)?
+        if let value = environment["AWS_DEFAULT_OUTPUT"], !value.isEmpty {
+            configured = (value, "AWS_DEFAULT_OUTPUT")
+        } else {
+            // An unknown profile or a malformed file is the connection's error to report; here it means no setting.
+            let profile = try? AWSProfile.selected(
+                options: arguments.global.connectionOptions(wireLog: nil).aws, environment: environment,
+                homeDirectory: environment["HOME"] ?? NSHomeDirectory())
+            configured = profile?["output"].map { ($0, "the output setting of profile '\(profile!.name)'") }
+        }
+        guard let configured else { return .json }
+        guard let format = OutputFormat(rawValue: configured.value) else {
+            throw CLIFailure.configuration(
+                "Unknown output type: \(configured.value) (from \(configured.origin)). Use json, text or table.")
+        }
+        return format
     }
 }

@@ -24,7 +24,7 @@ public enum OperationHelp {
             "",
             "Global options:",
             "  --local  --data-dir <dir>  --profile <name>  --region <region>  --endpoint-url <url>",
-            "  --output json|text  --no-verify-ssl  --ca-bundle <pem>  --debug",
+            "  --output json|text|table  --color on|off|auto  --no-verify-ssl  --ca-bundle <pem>  --debug",
             "  --cli-read-timeout <s>  --cli-connect-timeout <s>",
             "",
             "Exit codes: 0 success, 252 bad input, 253 configuration, 254 service error, 255 other, 130 Ctrl-C.",

@@ -1,5 +1,4 @@
-/// `--output`: json (the default) or text, laid out as the AWS CLI lays them out. The AWS CLI's `table` is
-/// not offered: ArgumentScanner refuses it with a message naming these two.
+/// `--output`: json (the default), text or table, laid out as the AWS CLI lays them out.
 public enum OutputFormat: String, Sendable, CaseIterable {
-    case json, text
+    case json, text, table
 }

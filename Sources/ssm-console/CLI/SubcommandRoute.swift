@@ -14,7 +14,7 @@ enum SubcommandRoute {
 
     /// Options before the subcommand name that take a value, so the value is not read as the name.
     static let valueOptions: Set<String> = [
-        "--profile", "--region", "--endpoint-url", "--ca-bundle", "--data-dir", "--refresh", "--output",
+        "--profile", "--region", "--endpoint-url", "--ca-bundle", "--data-dir", "--refresh", "--output", "--color",
         "--cli-read-timeout", "--cli-connect-timeout",
     ]
 

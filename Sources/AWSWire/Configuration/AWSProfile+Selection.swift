@@ -1,0 +1,10 @@
+extension AWSProfile {
+    /// The profile the AWS CLI would read for these options (--profile, AWS_DEFAULT_PROFILE, AWS_PROFILE, then
+    /// `default`), for settings that are not about the connection, such as `output`. Throws as `resolve` does
+    /// for an unknown profile or a malformed file.
+    public static func selected(
+        options: AWSConfigurationOptions, environment: [String: String], homeDirectory: String
+    ) throws(AWSConfigurationError) -> AWSProfile {
+        try ConfigurationSources(options: options, environment: environment, homeDirectory: homeDirectory).profile
+    }
+}
