@@ -85,7 +85,10 @@ public struct RefreshState: Sendable, Hashable {
     public var executionInFlight: Set<String> = []
     /// A refresh asked for while one was in flight (e.g. the query changed); sent when that one answers.
     public var listPending = false
+    /// When the list refresh now in flight (or the last one) was asked for.
     public var lastList: Date?
+    /// When the first page for the current query last arrived: how fresh the rows on screen are.
+    public var listAnswered: Date?
     public var lastExecution: Date?
     /// Doublings of the refresh interval after throttling; back to 0 after a clean refresh.
     public var backoff = 0

@@ -49,6 +49,7 @@ extension ConsoleUpdate {
             return state.refresh.listPending ? refreshList(&state) : []
         }
         if !appended {
+            state.refresh.listAnswered = state.now
             if state.refresh.throttledSinceLastList {
                 state.refresh.throttledSinceLastList = false
             } else {

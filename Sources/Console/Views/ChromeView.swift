@@ -24,11 +24,19 @@ enum ChromeView {
         buffer.write(right, x: state.width - rightWidth, y: 0, style: CellStyle(color: .header, reverse: true))
     }
 
+    /// Says only what an operator must know, and stays the same while refreshes go well, so a quiet
+    /// console sends nothing to the terminal: the interval, a refresh that is taking long, or stale rows.
     private static func refreshText(_ state: ConsoleState) -> String {
-        if state.refresh.listInFlight { return "refreshing... " }
-        guard let last = state.refresh.lastList else { return "" }
-        let every = state.width >= 100 ? ", every \(Int(state.refresh.interval(state.options)))s" : ""
-        return "updated \(TimeText.relative(last, now: state.now))\(every) "
+        let refresh = state.refresh
+        let interval = refresh.interval(state.options)
+        if refresh.listInFlight, let asked = refresh.lastList, state.now.timeIntervalSince(asked) >= 1 {
+            return "refreshing... "
+        }
+        guard let answered = refresh.listAnswered else { return refresh.listInFlight ? "loading... " : "" }
+        if state.now.timeIntervalSince(answered) > 2 * interval + 1 {
+            return "updated \(TimeText.relative(answered, now: state.now)) "
+        }
+        return state.width >= 100 ? "every \(Int(interval))s " : ""
     }
 
     static func drawBreadcrumb(_ state: ConsoleState, into buffer: inout CellBuffer) {
