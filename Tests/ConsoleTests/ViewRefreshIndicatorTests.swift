@@ -43,3 +43,22 @@ import Testing
         #expect(Self.header(state).hasSuffix("updated 20s ago "))
     }
 }
+
+/// The list's compact texts.
+@Suite struct ListTextTests {
+    @Test func principalsShowTheNameAPersonKnows() {
+        #expect(PrincipalText.name("arn:aws:iam::123456789012:user/alice") == "alice")
+        #expect(PrincipalText.name("arn:aws:sts::123456789012:assumed-role/Admin/bob") == "Admin/bob")
+        #expect(PrincipalText.name("arn:aws:iam::123456789012:root") == "root")
+        #expect(PrincipalText.name("ops-bot") == "ops-bot")
+        #expect(PrincipalText.name(nil) == "-")
+    }
+
+    @Test func runningDurationsInTheListMoveOnceAMinute() {
+        let start = Fixtures.now.addingTimeInterval(-125)
+        #expect(TimeText.listDuration(from: start, to: nil, now: Fixtures.now) == "2m")
+        #expect(TimeText.listDuration(from: start, to: nil, now: Fixtures.now.addingTimeInterval(30)) == "2m")
+        #expect(TimeText.listDuration(from: start, to: Fixtures.now, now: Fixtures.now) == "2m05s")
+        #expect(TimeText.listDuration(from: Fixtures.now.addingTimeInterval(-45), to: nil, now: Fixtures.now) == "45s")
+    }
+}

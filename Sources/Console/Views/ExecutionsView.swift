@@ -82,8 +82,8 @@ enum ExecutionsView {
                 text = row.currentStepName.map { $0 + action } ?? "-"
             case .started: text = TimeText.relative(row.executionStartTime, now: now)
             case .duration:
-                text = TimeText.duration(from: row.executionStartTime, to: row.executionEndTime, now: now)
-            case .executedBy: text = row.executedBy ?? "-"
+                text = TimeText.listDuration(from: row.executionStartTime, to: row.executionEndTime, now: now)
+            case .executedBy: text = PrincipalText.name(row.executedBy)
             }
             buffer.write(TextWrap.fit(text, width: column.width, ellipsis: glyphs.ellipsis), x: column.x, y: y, style: style)
         }

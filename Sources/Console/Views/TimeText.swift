@@ -32,6 +32,18 @@ enum TimeText {
         }
     }
 
+    /// Like `duration`, but for a list row still running, whole minutes once past the first: a list of long
+    /// runs then changes on screen once a minute, not every second, which is what a slow link pays for.
+    static func listDuration(from start: Date?, to end: Date?, now: Date) -> String {
+        guard let start, end == nil else { return duration(from: start, to: end, now: now) }
+        let seconds = max(0, Int(now.timeIntervalSince(start)))
+        switch seconds {
+        case ..<60: return "\(seconds)s"
+        case ..<3600: return "\(seconds / 60)m"
+        default: return duration(from: start, to: nil, now: now)
+        }
+    }
+
     /// "2026-11-22 00:10:27 UTC": the exact time, for the details pane.
     static func absolute(_ date: Date?) -> String {
         guard let date else { return "-" }
