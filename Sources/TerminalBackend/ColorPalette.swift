@@ -10,9 +10,14 @@ public enum ColorDepth: Sendable, Hashable {
     /// None when asked (`--no-color`, or NO_COLOR set to anything but empty, as no-color.org says) or when the
     /// terminal has no colours; otherwise 256 or 8 by what the terminal reports.
     public static func detect(noColorFlag: Bool, environment: [String: String], hasColors: Bool, colors: Int) -> ColorDepth {
-        if noColorFlag || !(environment["NO_COLOR"] ?? "").isEmpty || !hasColors { return .none }
+        guard mayUseColor(noColorFlag: noColorFlag, environment: environment, hasColors: hasColors) else { return .none }
         if colors >= 256 { return .extended256 }
         return colors >= 8 ? .eight : .none
+    }
+
+    /// Whether colour is allowed at all, before the terminal's number of colours is known.
+    public static func mayUseColor(noColorFlag: Bool, environment: [String: String], hasColors: Bool) -> Bool {
+        !noColorFlag && (environment["NO_COLOR"] ?? "").isEmpty && hasColors
     }
 }
 
@@ -56,9 +61,15 @@ public enum ColorPalette {
         let colors = colors(for: style.color, depth: depth)
         var appearance = CellAppearance(
             colors: colors, bold: style.bold, reverse: style.reverse, underline: style.underline, dim: false)
+        switch style.color {
+        case .header, .footer, .selection:
+            // Bars are reversed without colour; with colour their own pair gives them a background, and
+            // reversing that as well would swap it for the text colour.
+            appearance.reverse = colors == nil
+        default: break
+        }
         if depth == .none {
             switch style.color {
-            case .header, .footer, .selection: appearance.reverse.toggle()
             case .muted: appearance.dim = true
             case .failure, .warning: appearance.bold = true
             default: break

@@ -38,9 +38,9 @@ public final class CursesScreen: TerminalScreen {
         keypad(window, true)
         nodelay(window, true)
         curs_set(0)
-        var depth = ColorDepth.detect(
-            noColorFlag: noColor, environment: environment, hasColors: has_colors(), colors: 0)
-        if depth != .none {
+        var depth = ColorDepth.none
+        // COLORS is only known once start_color has run, and start_color must not run when colour is refused.
+        if ColorDepth.mayUseColor(noColorFlag: noColor, environment: environment, hasColors: has_colors()) {
             start_color()
             use_default_colors()
             depth = ColorDepth.detect(

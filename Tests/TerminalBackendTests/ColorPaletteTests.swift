@@ -13,6 +13,11 @@ struct ColorPaletteTests {
         #expect(ColorDepth.detect(noColorFlag: false, environment: [:], hasColors: true, colors: 8) == .eight)
         #expect(ColorDepth.detect(noColorFlag: false, environment: [:], hasColors: true, colors: 16) == .eight)
         #expect(ColorDepth.detect(noColorFlag: false, environment: [:], hasColors: true, colors: 2) == .none)
+        // Decided before start_color, when the number of colours is not known yet.
+        #expect(ColorDepth.mayUseColor(noColorFlag: false, environment: [:], hasColors: true))
+        #expect(!ColorDepth.mayUseColor(noColorFlag: true, environment: [:], hasColors: true))
+        #expect(!ColorDepth.mayUseColor(noColorFlag: false, environment: ["NO_COLOR": "1"], hasColors: true))
+        #expect(!ColorDepth.mayUseColor(noColorFlag: false, environment: [:], hasColors: false))
     }
 
     @Test("eight colours use only the curses colours 0-7; 256 colours stay within 0-255")
@@ -42,6 +47,18 @@ struct ColorPaletteTests {
         #expect(plain.colors == nil && !plain.reverse && plain.underline)
         let coloured = ColorPalette.appearance(of: CellStyle(color: .selection), depth: .eight)
         #expect(!coloured.reverse && coloured.colors != nil)
+    }
+
+    @Test("bars the views draw reversed: reversed without colour, their own pair (not reversed) with colour")
+    func bars() {
+        for role in [ColorRole.header, .footer, .selection] {
+            let style = CellStyle(color: role, reverse: true)
+            #expect(ColorPalette.appearance(of: style, depth: .none).reverse, "\(role)")
+            for depth in [ColorDepth.eight, .extended256] {
+                let appearance = ColorPalette.appearance(of: style, depth: depth)
+                #expect(!appearance.reverse && appearance.colors?.background != -1, "\(role) \(depth)")
+            }
+        }
     }
 
     @Test("each role has its own pair number, from 1")
