@@ -47,7 +47,8 @@ class TmuxConsole:
 
     def screen(self, *, escapes: bool = False) -> str:
         """The visible pane as text (with SGR escapes when `escapes`)."""
-        return self._tmux("capture-pane", "-p", *(["-e"] if escapes else []), "-t", self.session)
+        # -N keeps trailing spaces, which carry a background colour (a status bar) when escapes are asked for.
+        return self._tmux("capture-pane", "-p", *(["-e", "-N"] if escapes else []), "-t", self.session)
 
     def wait_for(self, condition: str | re.Pattern | Callable[[str], bool], timeout: float = 20) -> str:
         """Polls the screen until `condition` (text, regex or predicate) holds; fails with the last screen."""
