@@ -1,13 +1,15 @@
 /// Writes JSON exactly as Python's `json.dumps(value, indent=4, ensure_ascii=False)` does, which is what the
-/// AWS CLI prints, so scripts that compare or parse its output see the same bytes.
+/// AWS CLI prints, so scripts that compare or parse its output see the same bytes. With `ensureASCII` it is
+/// `json.dumps`'s default instead (non-ASCII as \u escapes), as the CLI's skeletons are written.
 public enum PythonJSONWriter {
-    public static func render(_ value: WireJSON, indent: Int = 4) -> String {
+    public static func render(_ value: WireJSON, indent: Int = 4, ensureASCII: Bool = false) -> String {
         var output = ""
-        write(value, level: 0, indent: indent, to: &output)
+        write(value, level: 0, indent: indent, ensureASCII: ensureASCII, to: &output)
         return output
     }
 
-    private static func write(_ value: WireJSON, level: Int, indent: Int, to output: inout String) {
+    private static func write(_ value: WireJSON, level: Int, indent: Int, ensureASCII: Bool, to output: inout String) {
+        let quoted = { (text: String) in Self.quoted(text, ensureASCII: ensureASCII) }
         switch value {
         case .string(let text): output += quoted(text)
         case .number(let text): output += PythonNumber.repr(text)
@@ -18,7 +20,7 @@ public enum PythonJSONWriter {
             output += "["
             for (position, item) in items.enumerated() {
                 output += (position == 0 ? "\n" : ",\n") + String(repeating: " ", count: (level + 1) * indent)
-                write(item, level: level + 1, indent: indent, to: &output)
+                write(item, level: level + 1, indent: indent, ensureASCII: ensureASCII, to: &output)
             }
             output += "\n" + String(repeating: " ", count: level * indent) + "]"
         case .object(let members):
@@ -27,14 +29,15 @@ public enum PythonJSONWriter {
             for (position, member) in members.enumerated() {
                 output += (position == 0 ? "\n" : ",\n") + String(repeating: " ", count: (level + 1) * indent)
                 output += quoted(member.key) + ": "
-                write(member.value, level: level + 1, indent: indent, to: &output)
+                write(member.value, level: level + 1, indent: indent, ensureASCII: ensureASCII, to: &output)
             }
             output += "\n" + String(repeating: " ", count: level * indent) + "}"
         }
     }
 
-    /// Python escapes only the quote, the backslash and control characters when ensure_ascii is off.
-    static func quoted(_ text: String) -> String {
+    /// Python escapes the quote, the backslash and control characters, and with ensure_ascii every non-ASCII
+    /// character as UTF-16 \u escapes.
+    static func quoted(_ text: String, ensureASCII: Bool = false) -> String {
         var result = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -45,9 +48,11 @@ public enum PythonJSONWriter {
             case "\t": result += "\\t"
             case "\u{08}": result += "\\b"
             case "\u{0C}": result += "\\f"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            case _ where scalar.value < 0x20 || (ensureASCII && scalar.value > 0x7E):
+                for unit in String(scalar).utf16 {
+                    let hex = String(unit, radix: 16)
+                    result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                }
             default: result.unicodeScalars.append(scalar)
             }
         }

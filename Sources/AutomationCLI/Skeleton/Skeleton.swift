@@ -13,11 +13,11 @@ public enum Skeleton {
         switch kind {
         case .input:
             let skeleton = SkeletonGenerator(useMemberNames: false).generate(shapeNamed: operation.inputShapeName)
-            return SkeletonJSONWriter.write(skeleton) + "\n"
+            return PythonJSONWriter.render(skeleton.wireJSON, ensureASCII: true) + "\n"
         case .output:
             let skeleton = SkeletonGenerator(useMemberNames: true).generate(shapeNamed: operation.outputShapeName)
             if skeleton == .object([]) { return "" }
-            return SkeletonJSONWriter.write(skeleton) + "\n"
+            return PythonJSONWriter.render(skeleton.wireJSON, ensureASCII: true) + "\n"
         case .yamlInput:
             return YAMLSkeletonWriter.write(structureNamed: operation.inputShapeName)
         }

@@ -18,6 +18,19 @@ indirect enum SkeletonValue: Sendable, Equatable {
     }
 }
 
+extension SkeletonValue {
+    /// The skeleton as JSON to print.
+    var wireJSON: WireJSON {
+        switch self {
+        case .string(let text): .string(text)
+        case .integer(let number): .number(String(number))
+        case .boolean(let flag): .bool(flag)
+        case .array(let items): .array(items.map(\.wireJSON))
+        case .object(let pairs): .object(pairs.map { (key: $0.key, value: $0.value.wireJSON) })
+        }
+    }
+}
+
 /// botocore's ArgumentGenerator over the generated model.
 struct SkeletonGenerator {
     /// The `output` skeleton names strings after their member (or a list element after its shape); the `input`
