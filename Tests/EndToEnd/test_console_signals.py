@@ -77,7 +77,7 @@ def test_read_only_offers_no_signals(ssm, open_console):
     execution_id = start(ssm, "Demo-ApproveRestart", {"Approvers": [OPERATOR.principal]})
     wait_for_status(ssm, execution_id, "Waiting")
     console = open_console("--read-only")
-    screen = console.wait_for("READ-ONLY")
+    console.wait_for("READ-ONLY")
     select(console, execution_id)
     for key in ("a", "r", "s", "x", "u", "n", "c"):
         console.press(key)

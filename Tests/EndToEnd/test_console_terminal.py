@@ -10,7 +10,6 @@ from pathlib import Path
 
 from conftest import OPERATOR, free_port
 from serve_process import binary_path
-from ssm_clients import REGION
 from tmux_console import TmuxConsole, descendants
 
 

@@ -5,7 +5,7 @@ import subprocess
 from dataclasses import dataclass
 
 from serve_process import binary_path
-from ssm_clients import REGION, CliResult, cli_environment
+from ssm_clients import REGION, CliResult, cli_environment, unique_name, wait_for_status
 
 # AWS CLI v1 (the one installed) exits 255 for service errors and 252/255 for bad input; ssm-console follows
 # AWS CLI v2's codes (252 bad input, 253 configuration, 254 service error, 255 other). Where they differ the
@@ -51,3 +51,17 @@ def assert_same_success(pair: Pair) -> None:
     assert pair.aws.exit_code == 0, f"aws failed ({pair.aws.exit_code}): {pair.aws.stderr}"
     assert pair.ours.exit_code == 0, f"ssm-console failed ({pair.ours.exit_code}): {pair.ours.stderr}"
     assert pair.ours.stdout == pair.aws.stdout
+
+
+def waiting_executions(client, prefix: str, content: str, count: int = 3) -> tuple[str, list[str]]:
+    """A new document named after `prefix` and `count` executions of it, each with its own Note, all Waiting
+    before this returns, so nothing changes between the two CLIs' calls."""
+    name = unique_name(prefix)
+    client.create_document(Name=name, Content=content, DocumentType="Automation")
+    ids = [
+        client.start_automation_execution(DocumentName=name, Parameters={"Note": [f"run {index}"]})["AutomationExecutionId"]
+        for index in range(count)
+    ]
+    for execution_id in ids:
+        wait_for_status(client, execution_id, "Waiting")
+    return name, ids

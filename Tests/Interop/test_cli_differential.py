@@ -10,7 +10,7 @@ import re
 import pytest
 
 from callers import ALICE
-from cli_compare import V2_INPUT_ERROR, V2_SERVICE_ERROR, assert_same_success, error_line, run_aws, run_both, run_ours
+from cli_compare import waiting_executions, V2_INPUT_ERROR, V2_SERVICE_ERROR, assert_same_success, error_line, run_aws, run_both, run_ours
 from documents import pause_then_sleep_json
 from ssm_clients import unique_name, wait_for_status
 
@@ -31,17 +31,7 @@ MISSING_ID = "00000000-0000-4000-8000-000000000000"
 @pytest.fixture(scope="module")
 def waiting(alice_client, endpoint):
     """A document of two pauses and three executions of it, all Waiting (so nothing changes between calls)."""
-    name = unique_name("Interop-Cli")
-    alice_client.create_document(Name=name, Content=PAUSE_TWICE_JSON, DocumentType="Automation")
-    ids = [
-        alice_client.start_automation_execution(DocumentName=name, Parameters={"Note": [f"run {index}"]})[
-            "AutomationExecutionId"
-        ]
-        for index in range(3)
-    ]
-    for execution_id in ids:
-        wait_for_status(alice_client, execution_id, "Waiting")
-    return name, ids
+    return waiting_executions(alice_client, "Interop-Cli", PAUSE_TWICE_JSON)
 
 
 def both(endpoint, *arguments):

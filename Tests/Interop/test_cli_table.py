@@ -17,9 +17,9 @@ import termios
 import pytest
 
 from callers import ALICE
-from cli_compare import assert_same_success, run_aws, run_both, run_ours
+from cli_compare import waiting_executions, assert_same_success, run_aws, run_both, run_ours
 from serve_process import binary_path
-from ssm_clients import REGION, cli_environment, unique_name, wait_for_status
+from ssm_clients import REGION, cli_environment, wait_for_status
 
 # A shell step (so steps have Inputs and Outputs maps to nest), then a pause that keeps each execution Waiting.
 COMMAND_THEN_PAUSE_JSON = json.dumps(
@@ -47,17 +47,7 @@ UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}
 @pytest.fixture(scope="module")
 def waiting(alice_client, endpoint):
     """Three executions of the command-then-pause document, all Waiting, so nothing changes between calls."""
-    name = unique_name("Interop-Table")
-    alice_client.create_document(Name=name, Content=COMMAND_THEN_PAUSE_JSON, DocumentType="Automation")
-    ids = [
-        alice_client.start_automation_execution(DocumentName=name, Parameters={"Note": [f"run {index}"]})[
-            "AutomationExecutionId"
-        ]
-        for index in range(3)
-    ]
-    for execution_id in ids:
-        wait_for_status(alice_client, execution_id, "Waiting")
-    return name, ids
+    return waiting_executions(alice_client, "Interop-Table", COMMAND_THEN_PAUSE_JSON)
 
 
 def table(endpoint, *arguments):
