@@ -32,6 +32,8 @@ import Testing
             let first = try await Self.list(engine)
             #expect(first.automationExecutionMetadataList?.map(\.automationExecutionId) == Array(newestFirst[0..<50]))
             let token = try #require(first.nextToken)
+            // The same page asked twice carries the same token, byte for byte.
+            #expect(try await Self.list(engine).nextToken == token)
 
             // Executions started after the token was issued do not move the next page.
             for _ in 0..<3 { _ = try await engine.start("Idle", mode: .interactive) }

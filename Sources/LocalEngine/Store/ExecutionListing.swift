@@ -61,7 +61,10 @@ struct PageToken: Codable {
     var seq: Int64
 
     var encoded: String {
-        let data = (try? JSONEncoder().encode(self)) ?? Data()
+        // Sorted keys: the same position always gives the same token, as clients comparing pages expect.
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let data = (try? encoder.encode(self)) ?? Data()
         return data.base64EncodedString()
     }
 
