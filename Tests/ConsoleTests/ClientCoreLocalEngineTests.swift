@@ -36,15 +36,22 @@ struct ClientCoreLocalEngineTests {
             await events.wait(for: "the inbox and the document") { $0.results.count == 2 }
             var inbox: [AutomationExecutionMetadata] = []
             var stepNames: [String] = []
+            var rules: ParameterRules?
             for result in events.results {
                 switch result {
                 case .executions(_, let rows, _, _): inbox = rows
-                case .document(_, let names): stepNames = names
+                case .document(_, let names, let parameterRules):
+                    stepNames = names
+                    rules = parameterRules
                 default: Issue.record("unexpected \(result)")
                 }
             }
             #expect(inbox.map(\.automationExecutionId) == [id])
             #expect(stepNames == ["ApproveRestart", "RestartService"])
+            // The rules DescribeDocument leaves out come from the shipped runbook's content.
+            #expect(rules?.definition(named: "ServiceName")?.allowedPattern == "^[a-zA-Z0-9_.-]{1,64}$")
+            #expect(rules?.definition(named: "Approvers")?.minItems == 1)
+            #expect(rules?.definition(named: "Approvers")?.maxItems == 10)
 
             core.submit(.sendSignal(SendAutomationSignalRequest(automationExecutionId: id, signalType: .approve)))
             await events.wait(for: "the signal") { $0.results.count == 3 }

@@ -152,10 +152,18 @@ struct ClientCoreTests {
         #expect(!events.notices.contains { if case .rateLimited(operation: "DescribeAutomationExecutions", _) = $0 { true } else { false } })
     }
 
-    @Test("describeDocument reads the step names from the document content")
+    @Test("describeDocument reads the step names and the parameter rules from the document content")
     func describeDocument() async throws {
         service.documentContent = """
             schemaVersion: '0.3'
+            parameters:
+              Env:
+                type: String
+                allowedValues: [dev, prod]
+              Ticket:
+                type: String
+                allowedPattern: '^CHG-[0-9]+$'
+                maxChars: 12
             mainSteps:
               - name: first
                 action: aws:sleep
@@ -167,12 +175,39 @@ struct ClientCoreTests {
         let core = core()
         core.submit(.describeDocument(name: "Doc", version: nil))
         await events.wait(for: "the document") { $0.results.count == 1 }
-        guard case .document(let description, let stepNames) = events.results.first else {
+        guard case .document(let description, let stepNames, let rules) = events.results.first else {
             Issue.record("expected a document, got \(events.results)")
             return
         }
         #expect(description.name == "Doc")
         #expect(stepNames == ["first", "second"])
+        guard case .parsed(let definitions) = rules else {
+            Issue.record("expected parsed rules, got \(rules)")
+            return
+        }
+        #expect(definitions.map(\.name) == ["Env", "Ticket"])
+        #expect(rules.definition(named: "Env")?.allowedValues == ["dev", "prod"])
+        #expect(rules.definition(named: "Ticket")?.allowedPattern == "^CHG-[0-9]+$")
+        #expect(rules.definition(named: "Ticket")?.maxChars == 12)
+    }
+
+    @Test("a document whose content cannot be parsed still arrives, with the reason its rules are unknown")
+    func describeDocumentWithUnreadableContent() async throws {
+        service.documentContent = "schemaVersion: '0.3'\nmainSteps: not-a-list\n"
+        let core = core()
+        core.submit(.describeDocument(name: "Doc", version: nil))
+        await events.wait(for: "the document") { $0.results.count == 1 }
+        guard case .document(let description, let stepNames, let rules) = events.results.first else {
+            Issue.record("expected a document, got \(events.results)")
+            return
+        }
+        #expect(description.name == "Doc")
+        #expect(stepNames.isEmpty)
+        guard case .unavailable(let reason) = rules else {
+            Issue.record("expected unavailable rules, got \(rules)")
+            return
+        }
+        #expect(reason.contains("mainSteps"), "\(reason)")
     }
 
     @Test("the inbox asks the server for the statuses that wait on a person and drops anything else")

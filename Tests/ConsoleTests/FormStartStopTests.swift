@@ -21,7 +21,7 @@ struct FormStartStopTests {
         var description = DocumentDescription(name: "Demo-B")
         description.documentVersion = "3"
         description.parameters = parameters
-        _ = ConsoleUpdate.update(&state, .result(.document(description, stepNames: ["one"]), at: Fixtures.now))
+        _ = ConsoleUpdate.update(&state, .result(.document(description, stepNames: ["one"], parameterRules: .parsed([])), at: Fixtures.now))
         return state
     }
 

@@ -121,13 +121,26 @@ struct UpdateSignalTests {
         #expect(try signalForm(state).phase == .loading)
         var description = DocumentDescription(name: "Demo-Interactive")
         description.documentVersion = "1"
-        _ = ConsoleUpdate.update(&state, .result(.document(description, stepNames: ["checkHealth", "notify", "restartService", "finish"]), at: Fixtures.now))
+        _ = ConsoleUpdate.update(&state, .result(.document(description, stepNames: ["checkHealth", "notify", "restartService", "finish"], parameterRules: .parsed([])), at: Fixtures.now))
         let form = try signalForm(state)
         #expect(form.phase == .editing)
         #expect(form.choices.map(\.value) == ["restartService", "notify", "checkHealth", "finish"])
         _ = ConsoleUpdate.update(&state, .key(.down))
         let sent = ConsoleUpdate.update(&state, .key(.enter))
         #expect(sent == [.request(.sendSignal(SendAutomationSignalRequest(automationExecutionId: Fixtures.id(5), signalType: .startStep, payload: ["StepName": ["notify"]])))])
+    }
+
+    @Test func startStepSaysWhenTheDocumentsContentCannotBeParsed() throws {
+        var state = Fixtures.executionState(Fixtures.interactiveExecution)
+        _ = ConsoleUpdate.update(&state, Fixtures.key("s"))
+        var description = DocumentDescription(name: "Demo-Interactive")
+        description.documentVersion = "1"
+        let rules = ParameterRules.unavailable(reason: "mainSteps must be a list.")
+        _ = ConsoleUpdate.update(&state, .result(.document(description, stepNames: [], parameterRules: rules), at: Fixtures.now))
+        let form = try signalForm(state)
+        #expect(form.phase == .editing)
+        #expect(form.choices.map(\.value) == ["restartService", "notify"])
+        #expect(form.error == "The document's content could not be read, so only ValidNextSteps are offered: mainSteps must be a list.")
     }
 
     @Test func startStepStillWorksWhenTheDocumentCannotBeRead() throws {

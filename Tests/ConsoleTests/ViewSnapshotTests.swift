@@ -1,3 +1,4 @@
+import AutomationDocuments
 import AutomationModel
 import Foundation
 import Testing
@@ -94,8 +95,44 @@ struct ViewSnapshotTests {
                 DocumentParameter(name: "InstanceIds", type: "StringList", description: "Instances to restart.", defaultValue: "mi-00000000000000001"),
                 DocumentParameter(name: "Retries", type: "Integer", defaultValue: "2"),
             ]
-            _ = ConsoleUpdate.update(&state, .result(.document(description, stepNames: ["prepare", "approveChange", "applyChange"]), at: Fixtures.now))
+            _ = ConsoleUpdate.update(&state, .result(.document(description, stepNames: ["prepare", "approveChange", "applyChange"], parameterRules: .parsed([])), at: Fixtures.now))
             Fixtures.type("CHG-1042", into: &state)
+            return state
+        }
+    }
+
+    @Test func startFormWithPickList() throws {
+        let document = try DocumentParser.parse(
+            """
+            schemaVersion: '0.3'
+            parameters:
+              Environment:
+                type: String
+                description: Where the change is going.
+                default: development
+                allowedValues: [development, staging, eu-staging, production]
+              Ticket:
+                type: String
+                allowedPattern: '^CHG-[0-9]+$'
+                maxChars: 12
+            mainSteps:
+              - name: ChooseEnvironment
+                action: aws:pause
+                inputs: {}
+            """, format: .yaml)
+        check("start-form-picklist") { width, height in
+            var state = Fixtures.state(width: width, height: height)
+            _ = ConsoleUpdate.update(&state, Fixtures.key("n"))
+            _ = ConsoleUpdate.update(&state, .result(.documents([DocumentIdentifier(name: "Demo-BranchOnEnvironment")]), at: Fixtures.now))
+            _ = ConsoleUpdate.update(&state, .key(.enter))
+            var description = DocumentDescription(name: "Demo-BranchOnEnvironment")
+            description.documentVersion = "1"
+            description.parameters = document.parameters.map(\.documentParameter)
+            _ = ConsoleUpdate.update(
+                &state,
+                .result(.document(description, stepNames: ["ChooseEnvironment"], parameterRules: .parsed(document.parameters)), at: Fixtures.now))
+            _ = ConsoleUpdate.update(&state, .key(.right))
+            _ = ConsoleUpdate.update(&state, .key(.right))
             return state
         }
     }

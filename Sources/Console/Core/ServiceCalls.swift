@@ -99,7 +99,15 @@ struct ServiceCalls: Sendable {
         guard let text = content.content else {
             throw ServiceError(.invalidDocumentContent, "GetDocument returned no content for \(name).")
         }
-        let parsed = try DocumentParser.parse(text, format: content.documentFormat)
-        return .document(description, stepNames: parsed.mainSteps.map(\.name))
+        // Content this parser cannot read (a newer schema, say) still leaves DescribeDocument's parameters to
+        // start the document with, so it is not an error here.
+        let parsed: AutomationDocument
+        do {
+            parsed = try DocumentParser.parse(text, format: content.documentFormat)
+        } catch {
+            return .document(description, stepNames: [], parameterRules: .unavailable(reason: error.message))
+        }
+        return .document(
+            description, stepNames: parsed.mainSteps.map(\.name), parameterRules: .parsed(parsed.parameters))
     }
 }

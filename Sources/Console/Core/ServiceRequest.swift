@@ -1,3 +1,4 @@
+import AutomationDocuments
 import AutomationModel
 import Foundation
 
@@ -56,8 +57,9 @@ public enum ServiceResult: Sendable {
     case started(StartAutomationExecutionRequest, executionId: String)
     case stopped(StopAutomationExecutionRequest)
     case documents([DocumentIdentifier])
-    /// DescribeDocument plus the step names from GetDocument's content, in document order.
-    case document(DocumentDescription, stepNames: [String])
+    /// DescribeDocument plus, from GetDocument's content, the step names in document order and the parameters'
+    /// rules (allowed values, pattern, lengths, item counts) that DescribeDocument leaves out.
+    case document(DocumentDescription, stepNames: [String], parameterRules: ParameterRules)
     /// The request failed; `error` carries the AWS error code and message (or a transport failure as
     /// `ServiceError` with a code such as `ConnectionError`).
     case failed(ServiceRequest, ServiceError)

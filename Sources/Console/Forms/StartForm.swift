@@ -23,10 +23,17 @@ public struct StartForm: Sendable, Hashable {
     public var focus = 0
     public var mode: ExecutionMode = .auto
     public var error: String?
+    /// Why only DescribeDocument's types are checked, when the document's content could not be read.
+    public var rulesNote: String?
 
     public init() {}
 
     public var isModeFocused: Bool { focus == fields.count }
+
+    /// The focused field when it is a pick-list of allowed values.
+    public var focusedPickList: Int? {
+        fields.indices.contains(focus) && fields[focus].isPickList ? focus : nil
+    }
 
     /// The request to send, or the first problem with the parameters (checked before sending).
     public var request: Result<StartAutomationExecutionRequest, FormProblem> {

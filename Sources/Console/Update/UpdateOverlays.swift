@@ -77,6 +77,16 @@ extension ConsoleUpdate {
             case .left where form.isModeFocused, .right where form.isModeFocused,
                 .character(" ") where form.isModeFocused:
                 form.mode = form.mode == .auto ? .interactive : .auto
+            case .left where form.focusedPickList != nil:
+                form.fields[form.focus].pick(by: -1)
+            case .right where form.focusedPickList != nil, .character(" ") where form.focusedPickList != nil:
+                form.fields[form.focus].pick(by: 1)
+            case .backspace where form.focusedPickList != nil, .delete where form.focusedPickList != nil:
+                // Back to no choice: the document's default, or "required" when it has none.
+                form.fields[form.focus].value = ""
+            case _ where form.focusedPickList != nil:
+                // Only the allowed values can be chosen; typing would make a value the document refuses.
+                break
             default:
                 if !form.isModeFocused, form.fields.indices.contains(form.focus) {
                     _ = TextEditing.apply(key, to: &form.fields[form.focus].value)

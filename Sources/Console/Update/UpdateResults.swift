@@ -31,8 +31,8 @@ extension ConsoleUpdate {
             form.error = form.documents.isEmpty ? "No Automation documents found." : nil
             state.overlay = .start(form)
             return []
-        case .document(let description, let stepNames):
-            documentArrived(description, stepNames: stepNames, &state)
+        case .document(let description, let stepNames, let rules):
+            documentArrived(description, stepNames: stepNames, rules: rules, &state)
             return []
         case .failed(let request, let error):
             return failed(request, error, &state)
@@ -93,13 +93,25 @@ extension ConsoleUpdate {
         clampScrolling(&state)
     }
 
-    private static func documentArrived(_ description: DocumentDescription, stepNames: [String], _ state: inout ConsoleState) {
+    private static func documentArrived(
+        _ description: DocumentDescription, stepNames: [String], rules: ParameterRules, _ state: inout ConsoleState
+    ) {
         guard let name = description.name else { return }
         state.documentSteps[name] = stepNames
         refillSignalForm(&state)
+        if case .unavailable(let reason) = rules, case .signal(var form) = state.overlay, form.documentName == name {
+            // StartStep can still offer ValidNextSteps without the document's step list.
+            form.error = "The document's content could not be read, so only ValidNextSteps are offered: \(reason)"
+            state.overlay = .signal(form)
+        }
         guard case .start(var form) = state.overlay, form.step == .loadingDocument, form.documentName == name else { return }
         form.documentVersion = description.documentVersion
-        form.fields = (description.parameters ?? []).map(ParameterField.init)
+        form.fields = (description.parameters ?? []).map { ParameterField($0, rules: $0.name.flatMap(rules.definition(named:))) }
+        if case .unavailable(let reason) = rules {
+            form.rulesNote = "Only the parameter types are checked: the document's content could not be read (\(reason))."
+        } else {
+            form.rulesNote = nil
+        }
         form.focus = 0
         form.step = .editingParameters
         state.overlay = .start(form)

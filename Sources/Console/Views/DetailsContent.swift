@@ -36,7 +36,11 @@ enum DetailsContent {
         lines.append(Line(text: "Started: \(TimeText.absolute(step.executionStartTime))"))
         lines.append(Line(text: "Ended: \(TimeText.absolute(step.executionEndTime))  Duration: \(TimeText.duration(from: step.executionStartTime, to: step.executionEndTime, now: now))"))
         var settings: [String] = []
-        if let maxAttempts = step.maxAttempts { settings.append("Max attempts: \(maxAttempts)") }
+        if let attempts = StepAttempts(step) {
+            settings.append("Attempts: \(attempts.text)")
+        } else if let maxAttempts = step.maxAttempts {
+            settings.append("Attempts: - (max \(maxAttempts))")
+        }
         if let timeout = step.timeoutSeconds { settings.append("Timeout: \(timeout)s") }
         if let onFailure = step.onFailure { settings.append("On failure: \(onFailure)") }
         if !settings.isEmpty { lines.append(Line(text: settings.joined(separator: "  "))) }

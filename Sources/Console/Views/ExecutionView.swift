@@ -65,7 +65,7 @@ enum ExecutionView {
                 Column(key: .status, title: "STATUS", minimum: 10, preferred: 10, priority: 0, growRank: 2),
                 Column(key: .start, title: "START", minimum: 8, preferred: 8, priority: 2, growRank: 3),
                 Column(key: .duration, title: "DURATION", minimum: 8, preferred: 8, priority: 2, growRank: 4),
-                Column(key: .attempts, title: "MAX TRIES", minimum: 9, preferred: 9, priority: 3, growRank: 5),
+                Column(key: .attempts, title: "ATTEMPTS", minimum: 8, preferred: 8, priority: 3, growRank: 5),
             ], width: width)
     }
 
@@ -100,7 +100,7 @@ enum ExecutionView {
                 case .start: text = TimeText.relative(step.executionStartTime, now: state.now)
                 case .duration:
                     text = TimeText.duration(from: step.executionStartTime, to: step.executionEndTime, now: state.now)
-                case .attempts: text = step.maxAttempts.map(String.init) ?? "1"
+                case .attempts: text = StepAttempts.text(step)
                 }
                 buffer.write(TextWrap.fit(text, width: column.width, ellipsis: glyphs.ellipsis), x: column.x, y: y, style: style)
             }

@@ -95,6 +95,9 @@ enum FormViews {
             if form.step == .loadingDocument { lines.append(("Loading \(form.documentName ?? "")...", CellStyle(color: .muted))) }
         case .editingParameters, .sending:
             lines.append(("Document: \(form.documentName ?? "-")" + (form.documentVersion.map { " v\($0)" } ?? ""), CellStyle(bold: true)))
+            if let note = form.rulesNote {
+                for text in TextWrap.wrap(note, width: width, indent: 2) { lines.append((text, CellStyle(color: .warning))) }
+            }
             var fieldLines: [Line] = []
             var focusLine = 0
             for (index, field) in form.fields.enumerated() {
@@ -102,12 +105,22 @@ enum FormViews {
                 if focused { focusLine = fieldLines.count }
                 let marker = focused ? glyphs.selectionMark + " " : "  "
                 let required = field.isRequired ? "*" : ""
-                let value = field.value + (focused ? "_" : "")
+                let value = field.isPickList ? (field.value.isEmpty ? "(choose)" : field.value) : field.value + (focused ? "_" : "")
                 for (row, text) in TextWrap.wrap("\(marker)\(field.name)\(required) (\(field.type)): \(value)", width: width, indent: 4).enumerated() {
                     fieldLines.append((text, CellStyle(color: focused ? .selection : .normal, bold: row == 0 && focused)))
                 }
-                if focused, let description = field.description, !description.isEmpty {
-                    for text in TextWrap.wrap("    \(description) [\(field.hint)]", width: width, indent: 4) {
+                guard focused else { continue }
+                if field.isPickList {
+                    let choices = field.choices.map { $0 == field.value ? "[\($0)]" : $0 }.joined(separator: "  ")
+                    for text in TextWrap.wrap(ascii("    ←/→ \(choices)", glyphs), width: width, indent: 6) {
+                        fieldLines.append((text, CellStyle(color: .accent)))
+                    }
+                }
+                let about = [field.isPickList ? nil : field.hint, field.ruleSummary].compactMap { $0 }.joined(separator: "; ")
+                let description = field.description ?? ""
+                if !description.isEmpty || field.ruleSummary != nil {
+                    let text = [description, about.isEmpty ? "" : "[\(about)]"].filter { !$0.isEmpty }.joined(separator: " ")
+                    for text in TextWrap.wrap("    \(text)", width: width, indent: 4) {
                         fieldLines.append((text, CellStyle(color: .muted)))
                     }
                 }
@@ -133,7 +146,10 @@ enum FormViews {
         switch form.step {
         case .loadingDocuments, .loadingDocument: hint = "loading... · Esc cancel"
         case .pickingDocument: hint = "↑/↓ choose · Enter open · Esc cancel"
-        case .editingParameters: hint = "Tab/↑/↓ field · ←/→ mode · Enter start · Esc cancel · * required"
+        case .editingParameters:
+            hint = form.fields.contains(where: \.isPickList)
+                ? "Tab/↑/↓ field · ←/→/Space choose · Enter start · Esc cancel · * required"
+                : "Tab/↑/↓ field · ←/→ mode · Enter start · Esc cancel · * required"
         case .sending: hint = "sending..."
         }
         lines.append((ascii(hint, glyphs), CellStyle(color: .accent)))

@@ -47,6 +47,7 @@ extension AutomationEngine {
             return
         }
         record.steps[index].inputs = inputs.mapValues(\.jsonText)
+        noteAttemptStarted(&record, index: index, step: step)
         let timeout = step.timeoutSeconds.map(TimeInterval.init)
         switch step.action {
         case "aws:approve":
@@ -114,7 +115,8 @@ extension AutomationEngine {
         let stepExecutionId = invocation.stepExecutionId
         attemptTasks[stepExecutionId] = Task {
             let outcome = await perform()
-            await self.attemptEnded(
+            // The task runs on the engine's actor, so reporting back needs no hop.
+            self.attemptEnded(
                 executionId: executionId, stepExecutionId: stepExecutionId, attempt: attempt, outcome: outcome)
         }
     }
@@ -151,6 +153,7 @@ extension AutomationEngine {
     ) {
         let name = record.steps[index].stepName ?? ""
         end(&record, index: index, status: .success, result: result)
+        noteAttemptEnded(&record, index: index, response: result.response, otherwise: "Succeeded", document: document)
         record.execution.outputs = executionOutputs(record, document: document)
         let next = chosen ?? document.step(named: name).flatMap(document.defaultNextStep(after:))
         record.steps[index].validNextSteps = next.map { [$0] } ?? []
@@ -164,8 +167,8 @@ extension AutomationEngine {
         let name = record.steps[index].stepName ?? ""
         guard let step = document.step(named: name) else { return }
         if retry, !record.runtime.cancelling, record.runtime.attempt < step.maxAttempts {
-            record.steps[index].response =
-                "Attempt \(record.runtime.attempt) of \(step.maxAttempts) failed: \(result.failureMessage ?? "no message")"
+            let message = (result.failureMessage ?? "no message").trimmingCharacters(in: .whitespacesAndNewlines)
+            record.steps[index].response = "Attempt \(record.runtime.attempt) of \(step.maxAttempts) failed: \(message)"
             record.runtime.attempt += 1
             startAttempt(&record, index: index, step: step, document: document)
             return
@@ -202,6 +205,7 @@ extension AutomationEngine {
         result.failureMessage = byStopStep ? "Step stopped by a StopStep signal." : "Step cancelled with the execution."
         result.failureDetails = nil
         end(&record, index: index, status: .cancelled, result: result)
+        noteAttemptEnded(&record, index: index, response: result.response, otherwise: "Cancelled", document: document)
         guard let step = record.steps[index].stepName.flatMap(document.step(named:)) else { return }
         if !byStopStep {
             switch step.onCancel {
@@ -222,6 +226,33 @@ extension AutomationEngine {
         case .abort: finish(&record, status: .cancelled, failureMessage: "Step \(step.name) was stopped (StopStep).")
         case .continue: continueFlow(&record, next: document.defaultNextStep(after: step), document: document)
         case .step(let target): continueFlow(&record, next: target, document: document)
+        }
+    }
+
+    /// The API has no attempt count, so a step that may be retried says in its Response which attempt is
+    /// running: "On attempt 1 of 3.", or after a failed one "Attempt 1 of 3 failed: … Now on attempt 2 of 3."
+    private func noteAttemptStarted(_ record: inout ExecutionRecord, index: Int, step: StepDefinition) {
+        guard step.maxAttempts > 1 else { return }
+        let attempt = record.runtime.attempt
+        let running = "attempt \(attempt) of \(step.maxAttempts)."
+        if attempt > 1, let failed = record.steps[index].response {
+            record.steps[index].response = "\(failed) Now on \(running)"
+        } else {
+            record.steps[index].response = "On \(running)"
+        }
+    }
+
+    /// A retried step that succeeded or was cancelled keeps the action's own Response, followed by the attempt
+    /// it ended on: "… (attempt 2 of 3)". A failed one says "Failed after 2 of 3 attempts." (`stepFailed`).
+    private func noteAttemptEnded(
+        _ record: inout ExecutionRecord, index: Int, response: String?, otherwise: String, document: AutomationDocument
+    ) {
+        guard let step = record.steps[index].stepName.flatMap(document.step(named:)), step.maxAttempts > 1 else { return }
+        let attempt = "attempt \(record.runtime.attempt) of \(step.maxAttempts)"
+        if let response, !response.isEmpty {
+            record.steps[index].response = "\(response) (\(attempt))"
+        } else {
+            record.steps[index].response = "\(otherwise) on \(attempt)."
         }
     }
 

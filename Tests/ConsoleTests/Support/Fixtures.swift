@@ -69,6 +69,8 @@ enum Fixtures {
         var prepare = step("prepare", "aws:executeScript", .success, id: "step-0001", startedAgo: 120, endedAgo: 118)
         prepare.outputs = ["prepare.Ticket": ["CHG-1042"]]
         prepare.onFailure = "Abort"
+        // Retried, but nothing in its Response says which attempt ran (as from AWS): shown as -/2.
+        prepare.maxAttempts = 2
         var approve = step("approveChange", "aws:approve", .waiting, id: "step-0002", startedAgo: 118)
         approve.timeoutSeconds = 3600
         approve.inputs = [
@@ -104,7 +106,10 @@ enum Fixtures {
         execution.currentStepName = "runScript"
         execution.currentAction = "aws:runCommand"
         execution.executionStartTime = now.addingTimeInterval(-45)
-        let run = step("runScript", "aws:runCommand", .inProgress, id: "step-0201", startedAgo: 44)
+        var run = step("runScript", "aws:runCommand", .inProgress, id: "step-0201", startedAgo: 44)
+        // The local engine's note of a retry: shown as 2/3.
+        run.maxAttempts = 3
+        run.response = "Attempt 1 of 3 failed: exit status 1 Now on attempt 2 of 3."
         return (execution, [run])
     }
 
