@@ -87,7 +87,7 @@ extension AutomationEngine {
             if delay > 0 {
                 do { try await Task.sleep(for: .seconds(delay)) } catch { return }
             }
-            await self.deadlinePassed(executionId: executionId, stepExecutionId: stepExecutionId)
+            self.deadlinePassed(executionId: executionId, stepExecutionId: stepExecutionId)
         }
     }
 
