@@ -8,7 +8,7 @@ struct SSMOperation: Sendable {
     let handle: @Sendable (_ body: Data, _ session: EngineSession) async throws -> Data
 
     /// An operation that decodes `Input`, runs `perform` as the caller, and encodes its `Output`.
-    static func make<Input: Decodable & Sendable, Output: Encodable>(
+    static func make<Input: Decodable & Sendable, Output: Encodable & Sendable>(
         _ name: String, _ input: Input.Type,
         _ perform: @escaping @Sendable (EngineSession, Input) async throws -> Output
     ) -> SSMOperation {

@@ -20,8 +20,8 @@ enum ChildProcess {
         let inputURL = directory.appendingPathComponent("in"), outputURL = directory.appendingPathComponent("out")
         let errorURL = directory.appendingPathComponent("err")
         try input.write(to: inputURL)
-        FileManager.default.createFile(atPath: outputURL.path, contents: nil)
-        FileManager.default.createFile(atPath: errorURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: outputURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errorURL.path, contents: nil)
 
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")

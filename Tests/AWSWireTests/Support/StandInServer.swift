@@ -49,8 +49,8 @@ final class StandInServer: @unchecked Sendable {
         try Data(Self.script.utf8).write(to: script)
         let portFile = directory.appendingPathComponent("port")
         let logURL = directory.appendingPathComponent("requests.jsonl")
-        FileManager.default.createFile(atPath: logURL.path, contents: nil)
-        FileManager.default.createFile(atPath: portFile.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: logURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: portFile.path, contents: nil)
 
         process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
