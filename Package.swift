@@ -92,7 +92,10 @@ let package = Package(
         // ncursesw's macros and globals as functions Swift can call.
         .target(name: "CNcurses", linkerSettings: [.linkedLibrary("ncursesw")]),
         // The terminal backend: the only code that calls ncurses.
-        .target(name: "TerminalBackend", dependencies: ["Console", "CNcurses"]),
+        .target(
+            name: "TerminalBackend",
+            dependencies: ["Console", "CNcurses", .product(name: "Logging", package: "swift-log")]
+        ),
         // The executable: argument parsing only.
         .executableTarget(
             name: "ssm-console",
@@ -106,6 +109,7 @@ let package = Package(
                 "Console",
                 "TerminalBackend",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // A bare engine process for tests that kill and restart the engine.
@@ -150,8 +154,12 @@ let package = Package(
             dependencies: ["AutomationCLI", "AutomationModel", "AWSWire", "LocalEngine", "LocalEndpoint"],
             exclude: ["Fixtures"]
         ),
-        .testTarget(name: "ConsoleTests", dependencies: ["Console", "AutomationModel", "LocalEngine"]),
-        .testTarget(name: "TerminalBackendTests", dependencies: ["TerminalBackend", "Console"]),
+        .testTarget(
+            name: "ConsoleTests", dependencies: ["Console", "AutomationModel", "LocalEngine"], exclude: ["Snapshots"]),
+        .testTarget(
+            name: "TerminalBackendTests",
+            dependencies: ["TerminalBackend", "Console", .product(name: "Logging", package: "swift-log")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

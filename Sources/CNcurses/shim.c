@@ -1,4 +1,5 @@
 #include "CNcurses.h"
+#include <ncursesw/term.h>
 #include <langinfo.h>
 #include <locale.h>
 #include <signal.h>
@@ -44,6 +45,13 @@ int cn_put_cell(WINDOW *window, int y, int x, const wchar_t *text, int count, at
     if (setcchar(&cell, characters, attributes, pair, NULL) == ERR) return ERR;
     return mvwadd_wch(window, y, x, &cell);
 }
+
+int cn_can_address_cursor(void) {
+    const char *cup = tigetstr("cup");
+    return cup != NULL && cup != (char *)-1;
+}
+
+int cn_set_escape_delay(int milliseconds) { return set_escdelay(milliseconds); }
 
 SCREEN *cn_start_screen(void) {
     SCREEN *screen = newterm(NULL, stdout, stdin);

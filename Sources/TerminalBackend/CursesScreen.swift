@@ -23,13 +23,19 @@ public final class CursesScreen: TerminalScreen {
     /// - Parameter noColor: `--no-color`; NO_COLOR in `environment` has the same effect.
     public init(noColor: Bool, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
         isUTF8 = cn_use_environment_locale() != 0
-        // Esc alone must not wait the default second to be told apart from an escape sequence.
-        if environment["ESCDELAY"] == nil { setenv("ESCDELAY", "25", 1) }
         guard cn_start_screen() != nil, let window = cn_stdscr() else {
             throw TerminalError(
                 "curses could not start on this terminal (TERM=\(environment["TERM"] ?? "unset")). Set TERM to a terminal type your system knows, such as xterm-256color.")
         }
+        guard cn_can_address_cursor() != 0 else {
+            endwin()
+            throw TerminalError(
+                "this terminal (TERM=\(environment["TERM"] ?? "unset")) cannot move the cursor, so the console cannot draw on it. Use a terminal such as xterm-256color, or the subcommands (ssm-console describe-automation-executions) in scripts.")
+        }
         self.window = window
+        // Esc alone must not wait the default second to be told apart from an escape sequence; ESCDELAY in the
+        // environment still wins, as curses users expect.
+        if environment["ESCDELAY"] == nil { cn_set_escape_delay(25) }
         cn_restore_terminal_on_crash()
         cbreak()
         noecho()

@@ -3,6 +3,7 @@ import ArgumentParser
 import AutomationCLI
 import Console
 import Foundation
+import Logging
 import TerminalBackend
 
 struct SSMConsoleCommand: AsyncParsableCommand {
@@ -53,9 +54,14 @@ struct SSMConsoleCommand: AsyncParsableCommand {
     /// per attempt; the status line reports each retry meanwhile.
     static let connectTimeout: Duration = .seconds(5)
 
+    /// The longest interval --refresh takes: a day.
+    static let maximumRefresh: Double = 86_400
+
     func validate() throws {
-        guard refresh.isFinite, refresh > 0 else {
-            throw ValidationError("--refresh takes a number of seconds greater than 0, such as 5; got \(refresh).")
+        let floor = Double(ConsoleOptions.minimumRefresh.components.seconds)
+        guard refresh.isFinite, refresh >= floor, refresh <= Self.maximumRefresh else {
+            throw ValidationError(
+                "--refresh takes seconds from \(Int(floor)) (the SSM quotas allow no faster polling) to \(Int(Self.maximumRefresh)), such as 5; got \(refresh).")
         }
     }
 
@@ -64,6 +70,14 @@ struct SSMConsoleCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data(
                 "ssm-console: the console needs a terminal on stdin and stdout. Run it in a terminal, or use a subcommand such as 'ssm-console describe-automation-executions' in scripts.\n".utf8))
             throw ExitCode(2)
+        }
+        let logFile = AuditLog.standard().url.deletingLastPathComponent().appendingPathComponent("console.log")
+        do {
+            try ConsoleLogFile.bootstrap(url: logFile)
+        } catch {
+            FileHandle.standardError.write(Data(
+                "ssm-console: cannot write the log \(logFile.path) (\(error.localizedDescription)); logs are dropped while the console runs.\n".utf8))
+            LoggingSystem.bootstrap { _ in SwiftLogNoOpLogHandler() }
         }
         let mailbox = try ConsoleMailbox()
         let signals = TerminationSignals(mailbox: mailbox)

@@ -45,6 +45,9 @@ int cn_put_cell(WINDOW *window, int y, int x, const wchar_t *text, int count, at
 /// newterm(NULL, stdout, stdin) and set_term: NULL when the terminal type is unknown, instead of exiting as
 /// initscr does.
 SCREEN *cn_start_screen(void);
+/// Whether the terminal can move the cursor (terminfo `cup`); without it (TERM=dumb) nothing can be drawn.
+int cn_can_address_cursor(void);
+int cn_set_escape_delay(int milliseconds);
 
 /// setlocale(LC_ALL, "") and whether the resulting character set is UTF-8 (nl_langinfo(CODESET)).
 int cn_use_environment_locale(void);
