@@ -127,7 +127,7 @@ def render(screen: str, width: int, height: int, output: Path, font_size: int = 
             fg = pen.fg or FOREGROUND
             bg = pen.bg
             if pen.reverse:
-                fg, bg = (bg or BACKGROUND), fg
+                fg, bg = (bg or BACKGROUND), (pen.fg or FOREGROUND)
             if pen.dim:
                 fg = tuple(int(c * 0.6) for c in fg)
             x0, y0 = margin + x * cell_w, margin + y * cell_h

@@ -27,7 +27,7 @@ def select_row(console: TmuxConsole, document: str) -> None:
     """Filters the list down to `document`'s executions, leaving the first selected."""
     console.press("/")
     console.type(document)
-    console.wait_for(document)
+    console.wait_for(f"/{document}")
     console.press("Enter")
 
 

@@ -17,6 +17,7 @@ import argparse
 import os
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -25,6 +26,11 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 sys.path[:0] = [str(HERE), str(ROOT / "Tests" / "Interop")]
+
+try:
+    import pyte  # noqa: F401  (the terminal emulator pty_console reads the screen with)
+except ImportError:
+    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "pyte"], check=True)
 
 from counting_proxy import CountingProxy  # noqa: E402
 from pty_console import PtyProgram  # noqa: E402

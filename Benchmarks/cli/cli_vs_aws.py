@@ -53,9 +53,13 @@ def start_serve(data_dir: Path) -> tuple[subprocess.Popen, str]:
     return process, match.group(1)
 
 
+def boto3_client(url: str):
+    return boto3.client("ssm", endpoint_url=url, region_name=REGION, aws_access_key_id=KEY_ID,
+                        aws_secret_access_key=SECRET)
+
+
 def seed(url: str, name: str, count: int) -> list[str]:
-    client = boto3.client("ssm", endpoint_url=url, region_name=REGION, aws_access_key_id=KEY_ID,
-                          aws_secret_access_key=SECRET)
+    client = boto3_client(url)
     client.create_document(Name=name, Content=PAUSE_DOCUMENT, DocumentType="Automation")
     ids = [client.start_automation_execution(DocumentName=name)["AutomationExecutionId"] for _ in range(count)]
     deadline = time.monotonic() + 120
@@ -68,12 +72,28 @@ def seed(url: str, name: str, count: int) -> list[str]:
     sys.exit(f"executions of {name} did not all reach Waiting")
 
 
-def timed(command: list[str], expect_output_lines: int | None = None) -> float:
+def timed(command: list[str]) -> tuple[float, str]:
+    """Wall time of one whole run and what it printed; a failed run ends the benchmark."""
     started = time.perf_counter()
     completed = subprocess.run(command, env=environment(), capture_output=True, text=True)
     elapsed = time.perf_counter() - started
     if completed.returncode != 0:
         sys.exit(f"{' '.join(command[:3])} failed ({completed.returncode}): {completed.stderr}")
+    return elapsed, completed.stdout
+
+
+def signal_time(command: list[str]) -> float:
+    elapsed, printed = timed(command)
+    if printed:
+        sys.exit(f"{command[0]} printed {printed!r} for a signal; it should print nothing, as the AWS CLI does")
+    return elapsed
+
+
+def listing_time(command: list[str], expected: int) -> float:
+    elapsed, printed = timed(command)
+    listed = len(json.loads(printed)["AutomationExecutionMetadataList"])
+    if listed != expected:
+        sys.exit(f"{command[0]} listed {listed} executions; {expected} expected")
     return elapsed
 
 
@@ -97,13 +117,18 @@ def main() -> None:
             targets = iter(signalled)
             for tool, prefix in tools.items():
                 results["send-automation-signal"][tool] = [
-                    timed(prefix + ["send-automation-signal", "--automation-execution-id", next(targets),
+                    signal_time(prefix + ["send-automation-signal", "--automation-execution-id", next(targets),
                                     "--signal-type", "Resume", "--payload", "StepName=Hold"] + common)
                     for _ in range(options.runs)]
                 results["describe-automation-executions"][tool] = [
-                    timed(prefix + ["describe-automation-executions", "--filters",
-                                    "Key=DocumentNamePrefix,Values=Bench-Listed"] + common)
+                    listing_time(prefix + ["describe-automation-executions", "--filters",
+                                           "Key=DocumentNamePrefix,Values=Bench-Listed"] + common, len(listed))
                     for _ in range(options.runs)]
+            still_waiting = boto3_client(url).describe_automation_executions(
+                Filters=[{"Key": "DocumentNamePrefix", "Values": ["Bench-Signals"]},
+                         {"Key": "ExecutionStatus", "Values": ["Waiting"]}])["AutomationExecutionMetadataList"]
+            if still_waiting:
+                sys.exit(f"{len(still_waiting)} signalled executions still wait: a Resume did not take effect")
         finally:
             serve.terminate()
             serve.wait(timeout=30)

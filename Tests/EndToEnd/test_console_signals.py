@@ -73,7 +73,7 @@ def test_stop_step_on_a_running_step(ssm, open_console):
     assert stopped["StepStatus"] in ("Cancelled", "Failed")
 
 
-def test_read_only_offers_no_signals(ssm, open_console):
+def test_read_only_offers_no_signals(ssm, open_console, tmp_path):
     execution_id = start(ssm, "Demo-ApproveRestart", {"Approvers": [OPERATOR.principal]})
     wait_for_status(ssm, execution_id, "Waiting")
     console = open_console("--read-only")
@@ -90,5 +90,7 @@ def test_read_only_offers_no_signals(ssm, open_console):
     for title in ("Approve", "Reject", "StartStep", "StopStep", "Resume", "Start", "Stop"):
         assert not re.search(rf"│ \S+\s+{title}\b", help_screen), f"help offers {title} in read-only mode:\n{help_screen}"
     time.sleep(3)
+    # Nothing was sent: the execution still waits and the audit log has no record (it is not even created).
+    assert not (tmp_path / "state" / "ssm-console" / "audit.log").exists()
     assert execution(ssm, execution_id)["AutomationExecutionStatus"] == "Waiting"
     assert steps(ssm, execution_id)["ApproveRestart"]["StepStatus"] == "Waiting"

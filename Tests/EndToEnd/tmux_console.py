@@ -128,18 +128,3 @@ def descendants(pid: int) -> list[int]:
             found.append(child)
             stack.append(child)
     return found
-
-
-def processes_in_session(session_id: int) -> list[int]:
-    """Processes whose session ID is `session_id` (field 6 of /proc/PID/stat), zombies excluded."""
-    found = []
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        if fields[0] != "Z" and int(fields[3]) == session_id:
-            found.append(int(entry.name))
-    return found
