@@ -53,11 +53,15 @@ public enum TerminalConsole {
         throws -> ConsoleExit
     {
         let screen = try CursesScreen(noColor: settings.noColor)
-        defer { screen.restore() }
         let core = ClientCore(
             service: service, target: settings.target, auditLog: settings.auditLog, readOnly: settings.readOnly,
             quotas: settings.quotas, describeError: settings.describeError, post: mailbox.post)
-        defer { core.shutdown() }
+        // The terminal first: waiting for changes in flight can take seconds, and a second termination signal
+        // in that time ends the process at once, which must not leave curses owning the terminal.
+        defer {
+            screen.restore()
+            core.shutdown()
+        }
         let options = ConsoleOptions(
             readOnly: settings.readOnly, refreshInterval: settings.refreshInterval, glyphs: screen.isUTF8 ? .unicode : .ascii)
         let state = ConsoleState(

@@ -89,7 +89,13 @@ struct AuditLogTests {
         #expect(failed.action == "StopAutomationExecution Cancel")
         #expect(failed.result == "InvalidAutomationStatusUpdateException: already ended")
 
+        let sending = try #require(AuditRecord(sending: .stopExecution(stop), target: testTarget, time: time))
+        #expect(sending.action == "StopAutomationExecution Cancel")
+        #expect(sending.executionId == Self.executionId)
+        #expect(sending.result == "sent")
+
         #expect(AuditRecord(request: .listDocuments, result: .documents([]), target: testTarget, time: time) == nil)
+        #expect(AuditRecord(sending: .listDocuments, target: testTarget, time: time) == nil)
     }
 }
 
@@ -109,7 +115,10 @@ struct ClientCoreAuditTests {
         core.submit(.listExecutions(.all, pageSize: 10))
         await events.wait(for: "three results") { $0.results.count == 3 }
         let lines = try String(contentsOf: log.url, encoding: .utf8).split(separator: "\n")
-        #expect(lines.count == 2)
+        #expect(lines.count == 4)
+        // Each change twice: before the call (`sent`), then with its result.
+        #expect(lines.filter { $0.contains(#""result":"sent""#) }.count == 2)
+        #expect(lines.contains { $0.contains(#""action":"SendAutomationSignal Approve""#) && $0.contains(#""result":"sent""#) })
         #expect(lines.contains { $0.contains(#""action":"SendAutomationSignal Approve""#) && $0.contains(#""result":"ok""#) })
         #expect(lines.contains {
             $0.contains(#""action":"StopAutomationExecution Cancel""#)
@@ -129,11 +138,40 @@ struct ClientCoreAuditTests {
         core.submit(ClientCoreTests.approve)
         #expect(await eventually { service.waitingCount("SendAutomationSignal") == 1 })
         DispatchQueue.global().asyncAfter(deadline: .now() + 0.1) { service.release("SendAutomationSignal") }
-        core.shutdown()
+        await shutDown(core)
         let lines = try String(contentsOf: log.url, encoding: .utf8).split(separator: "\n")
-        #expect(lines.count == 1)
+        #expect(lines.count == 2)
+        #expect(lines.last?.contains(#""result":"ok""#) == true)
         try await Task.sleep(for: .milliseconds(50))
         #expect(events.all.isEmpty)
+    }
+
+    @Test("a change cut off by exit before it answers is on record as sent")
+    func cutOffChangeIsRecorded() async throws {
+        let root = temporaryDirectory("core-audit")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let log = AuditLog(url: root.appendingPathComponent("audit.log"))
+        let service = FakeAutomationService()
+        service.hold("SendAutomationSignal")
+        defer { service.release("SendAutomationSignal") }
+        let core = ClientCore(service: service, target: testTarget, auditLog: log, quotas: .unlimited, post: { _ in })
+        core.submit(ClientCoreTests.approve)
+        #expect(await eventually { service.waitingCount("SendAutomationSignal") == 1 })
+        await shutDown(core, changeGrace: .milliseconds(50))
+        let lines = try String(contentsOf: log.url, encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == 1)
+        #expect(lines.first?.contains(#""action":"SendAutomationSignal Approve""#) == true)
+        #expect(lines.first?.contains(#""result":"sent""#) == true)
+    }
+
+    /// `shutdown` blocks while changes finish, and they need the cooperative pool: block another thread.
+    private func shutDown(_ core: ClientCore, changeGrace: Duration = .seconds(5)) async {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global().async {
+                core.shutdown(changeGrace: changeGrace)
+                continuation.resume()
+            }
+        }
     }
 
     @Test("when the audit log cannot be written the change is still reported, then the failure")

@@ -55,6 +55,7 @@ struct ClientCoreLocalEngineTests {
 
             core.submit(.sendSignal(SendAutomationSignalRequest(automationExecutionId: id, signalType: .approve)))
             await events.wait(for: "the signal") { $0.results.count == 3 }
+            try #require(events.results.count == 3)
             guard case .signalSent = events.results[2] else {
                 Issue.record("expected the signal sent, got \(events.results[2])")
                 await engine.shutdown()
@@ -62,6 +63,7 @@ struct ClientCoreLocalEngineTests {
             }
             core.submit(.loadExecution(id: id))
             await events.wait(for: "the execution") { $0.results.count == 4 }
+            try #require(events.results.count == 4)
             guard case .execution(let execution, let steps) = events.results[3] else {
                 Issue.record("expected the execution, got \(events.results[3])")
                 await engine.shutdown()
@@ -72,9 +74,11 @@ struct ClientCoreLocalEngineTests {
             #expect(steps.first?.stepStatus == .success)
 
             let records = try String(contentsOf: log.url, encoding: .utf8).split(separator: "\n")
-            #expect(records.count == 1)
-            #expect(records.first?.contains(#""action":"SendAutomationSignal Approve""#) == true)
-            #expect(records.first?.contains(id) == true)
+            // Written before the call (`sent`) and after it (`ok`).
+            #expect(records.count == 2)
+            #expect(records.allSatisfy { $0.contains(#""action":"SendAutomationSignal Approve""#) && $0.contains(id) })
+            #expect(records.first?.contains(#""result":"sent""#) == true)
+            #expect(records.last?.contains(#""result":"ok""#) == true)
             core.shutdown()
         } catch {
             await engine.shutdown()

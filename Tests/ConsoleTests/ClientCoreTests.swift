@@ -20,26 +20,25 @@ struct ClientCoreTests {
     static let approve = ServiceRequest.sendSignal(
         SendAutomationSignalRequest(automationExecutionId: executionId, signalType: .approve, payload: ["Comment": ["ok"]]))
 
-    @Test("a refresh while one is in flight runs once, after it, and never two at once")
+    @Test("a refresh equal to one in flight is dropped: the one in flight answers for it")
     func refreshCoalescing() async throws {
         let core = core()
         service.hold("DescribeAutomationExecutions")
         core.submit(.listExecutions(.all, pageSize: 25))
         #expect(await eventually { service.waitingCount("DescribeAutomationExecutions") == 1 })
-        let inbox = ExecutionQuery(waitingOnHumanOnly: true)
-        core.submit(.listExecutions(inbox, pageSize: 25))
-        core.submit(.listExecutions(inbox, pageSize: 25))
-        core.submit(.listExecutions(inbox, pageSize: 25))
+        core.submit(.listExecutions(.all, pageSize: 25))
+        core.submit(.listExecutions(.all, pageSize: 25))
         try await Task.sleep(for: .milliseconds(50))
         #expect(service.calls("DescribeAutomationExecutions").count == 1)
         service.release("DescribeAutomationExecutions")
-        await events.wait(for: "two list results") { $0.results.count == 2 }
-        let calls = service.calls("DescribeAutomationExecutions").compactMap { $0 as? DescribeAutomationExecutionsRequest }
-        #expect(calls.count == 2)
-        #expect(calls.last?.filters == inbox.filters)
-        #expect(service.mostAtOnce("DescribeAutomationExecutions") == 1)
+        await events.wait(for: "one list result") { $0.results.count == 1 }
         try await Task.sleep(for: .milliseconds(50))
-        #expect(events.results.count == 2)
+        #expect(service.calls("DescribeAutomationExecutions").count == 1)
+        #expect(events.results.count == 1)
+        // Once it has answered, the same refresh runs again.
+        core.submit(.listExecutions(.all, pageSize: 25))
+        await events.wait(for: "a second list result") { $0.results.count == 2 }
+        #expect(service.calls("DescribeAutomationExecutions").count == 2)
     }
 
     @Test("a change equal to one in flight is dropped; a different one runs")
@@ -59,7 +58,7 @@ struct ClientCoreTests {
         #expect(events.results.count == 2)
     }
 
-    @Test("loading one execution twice at once runs it once more after, and reads every step page")
+    @Test("loading one execution twice at once runs it once, and reads every step page")
     func loadExecutionCoalescingAndPages() async throws {
         service.stepPages = [
             [StepExecution(stepName: "one", action: "aws:approve", stepExecutionId: "s1")],
@@ -72,15 +71,35 @@ struct ClientCoreTests {
         core.submit(.loadExecution(id: Self.executionId))
         core.submit(.loadExecution(id: Self.executionId))
         service.release("GetAutomationExecution")
-        await events.wait(for: "two execution results") { $0.results.count == 2 }
-        #expect(service.calls("GetAutomationExecution").count == 2)
-        #expect(service.calls("DescribeAutomationStepExecutions").count == 4)
+        await events.wait(for: "one execution result") { $0.results.count == 1 }
+        try await Task.sleep(for: .milliseconds(50))
+        #expect(events.results.count == 1)
+        #expect(service.calls("GetAutomationExecution").count == 1)
+        #expect(service.calls("DescribeAutomationStepExecutions").count == 2)
         guard case .execution(let execution, let steps) = events.results.first else {
             Issue.record("expected an execution, got \(events.results)")
             return
         }
         #expect(execution.automationExecutionId == Self.executionId)
         #expect(steps.map(\.stepName) == ["one", "two"])
+    }
+
+    @Test("no notice is posted after shutdown, neither reported nor from a paced change finishing")
+    func noNoticesAfterShutdown() async throws {
+        let core = core(quotas: OperationQuotas(callsPerSecond: ["SendAutomationSignal": 2], otherOperations: nil))
+        core.submit(Self.approve)
+        core.submit(.sendSignal(SendAutomationSignalRequest(automationExecutionId: Self.executionId, signalType: .reject)))
+        #expect(await eventually { service.calls("SendAutomationSignal").count == 1 })
+        // The second signal waits ~0.5 s for its quota, during shutdown's wait for changes in flight.
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global().async {
+                core.shutdown()
+                continuation.resume()
+            }
+        }
+        #expect(service.calls("SendAutomationSignal").count == 2)
+        core.report(.throttled(operation: "DescribeAutomationExecutions", retryIn: .seconds(1)))
+        #expect(events.notices.isEmpty)
     }
 
     @Test("a ServiceError keeps its AWS code; other errors go through the describer")

@@ -41,6 +41,7 @@ struct ExecutionListReference {
     }
 
     mutating func take(_ page: [AutomationExecutionMetadata], nextToken token: String?, appended: Bool) {
+        let selectedBefore = selectedIndex
         if appended {
             merge(page)
             nextToken = token
@@ -58,15 +59,22 @@ struct ExecutionListReference {
             }
         }
         loaded = true
-        if selectedId == nil || !visibleRows.contains(where: { $0.automationExecutionId == selectedId }) {
-            select(index: selectedIndex)
-        }
+        keepSelection(near: selectedBefore)
     }
 
     mutating func update(_ row: AutomationExecutionMetadata) {
         guard let index = rows.firstIndex(where: { $0.automationExecutionId == row.automationExecutionId }) else { return }
+        let selectedBefore = selectedIndex
         rows[index] = row
         rows.sort { Self.sortKey($0) > Self.sortKey($1) }
+        keepSelection(near: selectedBefore)
+    }
+
+    /// A selected row that left the visible rows gives way to the one at its old index (clamped).
+    private mutating func keepSelection(near index: Int) {
+        if selectedId == nil || !visibleRows.contains(where: { $0.automationExecutionId == selectedId }) {
+            select(index: index)
+        }
     }
 
     private mutating func merge(_ page: [AutomationExecutionMetadata]) {

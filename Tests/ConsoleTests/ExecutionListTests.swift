@@ -44,6 +44,33 @@ struct ExecutionListTests {
         #expect(list.selectedRow?.automationExecutionId == RandomOperation.id(1_234))
     }
 
+    @Test func aSelectedRowThatLeavesTheListGivesWayToTheRowAtItsIndex() {
+        var list = ExecutionList(query: .all)
+        list.take(Fixtures.rows, nextToken: nil, appended: false)
+        let order = list.visibleRows.map(\.automationExecutionId)
+        list.select(index: 3)
+        // A refresh without the selected row: the row that moved up into its place is selected.
+        list.take(Fixtures.rows.filter { $0.automationExecutionId != order[3] }, nextToken: nil, appended: false)
+        #expect(list.selectedIndex == 3)
+        #expect(list.selectedId == order[4])
+        // Past the end it is clamped to the last row.
+        list.select(index: 5)
+        list.take(Fixtures.rows.filter { order.prefix(3).contains($0.automationExecutionId) }, nextToken: nil, appended: false)
+        #expect(list.selectedId == order[2])
+
+        // In the inbox, an approved execution leaves when its fresh state arrives.
+        var inbox = ExecutionList(query: ExecutionQuery(waitingOnHumanOnly: true))
+        inbox.take(Fixtures.rows, nextToken: nil, appended: false)
+        let waiting = inbox.visibleRows.map(\.automationExecutionId)
+        inbox.select(index: 1)
+        var approved = inbox.selectedRow!
+        approved.automationExecutionStatus = .inProgress
+        approved.currentAction = "aws:runCommand"
+        inbox.update(approved)
+        #expect(inbox.selectedIndex == 1)
+        #expect(inbox.selectedId == waiting[2])
+    }
+
     /// Nil when the list answers every question as the reference does, else what differs.
     static func compare(_ list: ExecutionList, _ reference: ExecutionListReference) -> String? {
         let ids = { (rows: [AutomationExecutionMetadata]) in rows.map(\.automationExecutionId) }

@@ -117,6 +117,31 @@ struct FormStartStopTests {
         #expect(try startForm(picked).error == "DescribeDocument failed: InvalidDocument: gone")
     }
 
+    @Test func aFailedDocumentListShowsItsErrorAndRetriesOnEnterOrR() throws {
+        var state = Fixtures.state()
+        _ = ConsoleUpdate.update(&state, Fixtures.key("n"))
+        _ = ConsoleUpdate.update(&state, .result(.failed(.listDocuments, ServiceError(.internalServerError, "boom")), at: Fixtures.now))
+        #expect(try startForm(state).step == .documentsFailed)
+        let screen = ConsoleView.render(state).text
+        #expect(screen.contains("ListDocuments failed: InternalServerError: boom"))
+        #expect(screen.contains("Enter/R try again"))
+        #expect(!screen.contains("loading..."))
+        #expect(ConsoleUpdate.update(&state, .key(.enter)) == [.request(.listDocuments)])
+        #expect(try startForm(state).step == .loadingDocuments)
+        #expect(try startForm(state).error == nil)
+        _ = ConsoleUpdate.update(&state, .result(.failed(.listDocuments, ServiceError(.internalServerError, "boom")), at: Fixtures.now))
+        #expect(ConsoleUpdate.update(&state, Fixtures.key("R")) == [.request(.listDocuments)])
+        _ = ConsoleUpdate.update(&state, .result(.documents([DocumentIdentifier(name: "Demo-B")]), at: Fixtures.now))
+        #expect(try startForm(state).step == .pickingDocument)
+        #expect(try startForm(state).documents == ["Demo-B"])
+        // Esc still cancels after a failure.
+        _ = ConsoleUpdate.update(&state, .key(.escape))
+        _ = ConsoleUpdate.update(&state, Fixtures.key("n"))
+        _ = ConsoleUpdate.update(&state, .result(.failed(.listDocuments, ServiceError(.internalServerError, "boom")), at: Fixtures.now))
+        _ = ConsoleUpdate.update(&state, .key(.escape))
+        #expect(state.overlay == nil)
+    }
+
     @Test func stopCancelsAnAutoExecutionAfterY() {
         var state = Fixtures.state()
         state.list.selectedId = Fixtures.id(2)

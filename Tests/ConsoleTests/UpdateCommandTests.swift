@@ -48,6 +48,21 @@ struct UpdateCommandTests {
         #expect(state.list.rows.isEmpty)
     }
 
+    @Test func sinceTakesItsUnitInEitherCase() {
+        #expect(ConsoleCommand.parse("since 2H") == .success(.since(7200)))
+        #expect(ConsoleCommand.parse("since 30M") == .success(.since(1800)))
+        #expect(ConsoleCommand.parse("since 7d") == .success(.since(604_800)))
+    }
+
+    @Test func anUnknownStatusListsEveryStatus() throws {
+        guard case .failure(let problem) = ConsoleCommand.parse("status Sleeping") else {
+            Issue.record(":status Sleeping was accepted")
+            return
+        }
+        for status in AutomationExecutionStatus.allKnown { #expect(problem.message.contains(status.rawValue)) }
+        #expect(!problem.message.contains("…"))
+    }
+
     @Test func qQuits() {
         var state = Fixtures.state()
         #expect(run("q", &state) == [.quit])

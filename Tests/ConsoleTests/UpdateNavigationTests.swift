@@ -135,6 +135,24 @@ struct UpdateNavigationTests {
         #expect(state.overlay == nil)
     }
 
+    @Test func helpScrollStopsAtItsLastLine() {
+        var state = Fixtures.state(width: 60, height: 15)
+        _ = ConsoleUpdate.update(&state, Fixtures.key("?"))
+        let end = HelpView.maximumScroll(state)
+        #expect(end > 0)
+        for _ in 0..<10 { _ = ConsoleUpdate.update(&state, .key(.pageDown)) }
+        for _ in 0..<10 { _ = ConsoleUpdate.update(&state, Fixtures.key("j")) }
+        #expect(state.overlay == .help(scroll: end))
+        // One step back up moves at once.
+        _ = ConsoleUpdate.update(&state, Fixtures.key("k"))
+        #expect(state.overlay == .help(scroll: end - 1))
+        // When everything fits, there is nothing to scroll.
+        var tall = Fixtures.state(width: 100, height: 60)
+        _ = ConsoleUpdate.update(&tall, Fixtures.key("?"))
+        _ = ConsoleUpdate.update(&tall, Fixtures.key("j"))
+        #expect(tall.overlay == .help(scroll: 0))
+    }
+
     @Test func helpListsEveryBoundKeyFromTheTable() {
         var state = Fixtures.state()
         _ = ConsoleUpdate.update(&state, Fixtures.key("?"))

@@ -16,7 +16,7 @@ public struct AuditRecord: Codable, Sendable, Hashable {
     public var document: String?
     /// The signal's payload or the start's parameters.
     public var payload: AutomationParameterMap?
-    /// `ok`, or the error as `Code: message`.
+    /// `sent` (written before the call), then `ok` or the error as `Code: message`.
     public var result: String
 
     public init(
@@ -33,17 +33,28 @@ public struct AuditRecord: Codable, Sendable, Hashable {
         self.result = result
     }
 
+    /// The record written just before a change is sent, so a change cut off by exit is still on record; its
+    /// result is `sent` until the record written after the call. Nil for requests that change nothing.
+    public init?(sending request: ServiceRequest, target: ConsoleTarget, time: Date) {
+        self.init(request: request, outcome: Self.sent, startedId: nil, target: target, time: time)
+    }
+
     /// The record for a change request and what came of it; nil for requests that change nothing.
     public init?(request: ServiceRequest, result: ServiceResult, target: ConsoleTarget, time: Date) {
-        let outcome: String
-        var startedId: String?
         switch result {
-        case .failed(_, let error): outcome = "\(error.code.rawValue): \(error.message)"
+        case .failed(_, let error):
+            self.init(request: request, outcome: "\(error.code.rawValue): \(error.message)", startedId: nil, target: target, time: time)
         case .started(_, let executionId):
-            outcome = "ok"
-            startedId = executionId
-        default: outcome = "ok"
+            self.init(request: request, outcome: "ok", startedId: executionId, target: target, time: time)
+        default:
+            self.init(request: request, outcome: "ok", startedId: nil, target: target, time: time)
         }
+    }
+
+    /// The result of a record written before the call.
+    public static let sent = "sent"
+
+    private init?(request: ServiceRequest, outcome: String, startedId: String?, target: ConsoleTarget, time: Date) {
         switch request {
         case .sendSignal(let signal):
             self.init(

@@ -7,13 +7,14 @@ import Foundation
 /// every operation under its quota, writes the audit log for changes, and posts every answer back as a
 /// `ConsoleEvent`.
 public final class ClientCore: @unchecked Sendable {
-    // `schedule`, `tasks`, `nextTaskNumber` and `isShutDown` are only touched on `queue`; everything else is
-    // immutable, locked, or thread-safe itself.
+    // `schedule`, `tasks` and `nextTaskNumber` are only touched on `queue`; everything else is immutable,
+    // locked, or thread-safe itself.
     private let queue = DispatchQueue(label: "ssm-console.client-core")
     private var schedule = RequestSchedule()
     private var tasks: [UInt64: (task: Task<Void, Never>, isChange: Bool)] = [:]
     private var nextTaskNumber: UInt64 = 0
-    private var isShutDown = false
+    /// Set once by `shutdown`; notices check it under its lock, so none is posted after shutdown returns.
+    private let shutDown: LockedValue<Bool>
     /// Signals, starts and stops still running, which shutdown lets finish so each gets its audit record.
     private let changesInFlight = DispatchGroup()
 
@@ -40,6 +41,8 @@ public final class ClientCore: @unchecked Sendable {
         self.describeError = describeError
         self.now = now
         self.post = post
+        let shutDown = LockedValue(false)
+        self.shutDown = shutDown
         let pacer = LockedValue(OperationPacer(quotas: quotas))
         calls = ServiceCalls(service: service) { operation in
             let started = ContinuousClock.now
@@ -48,7 +51,11 @@ public final class ClientCore: @unchecked Sendable {
             }
             // Only a wait someone would notice is worth a line in the status bar.
             let waited = ContinuousClock.now - started
-            if waited >= .milliseconds(250) { post(.notice(.rateLimited(operation: operation, waited: waited), at: now())) }
+            if waited >= .milliseconds(250) {
+                shutDown.withLock { isShutDown in
+                    if !isShutDown { post(.notice(.rateLimited(operation: operation, waited: waited), at: now())) }
+                }
+            }
         }
     }
 
@@ -59,14 +66,16 @@ public final class ClientCore: @unchecked Sendable {
 
     /// Posts a notice about the service client's own work (throttling, retries, rate limiting).
     public func report(_ notice: CoreNotice) {
-        post(.notice(notice, at: now()))
+        shutDown.withLock { isShutDown in
+            if !isShutDown { post(.notice(notice, at: now())) }
+        }
     }
 
     /// Takes no more requests and posts nothing more. Reads in flight are cancelled; a change already sent is
     /// given up to `changeGrace` to finish, so its audit record is written before the process ends.
     public func shutdown(changeGrace: Duration = .seconds(5)) {
         queue.sync {
-            isShutDown = true
+            shutDown.withLock { $0 = true }
             for (_, entry) in tasks where !entry.isChange { entry.task.cancel() }
         }
         let milliseconds = Int(changeGrace.components.seconds * 1000 + changeGrace.components.attoseconds / 1_000_000_000_000_000)
@@ -74,6 +83,8 @@ public final class ClientCore: @unchecked Sendable {
     }
 
     // MARK: On the queue
+
+    private var isShutDown: Bool { shutDown.withLock { $0 } }
 
     private func schedule(_ request: ServiceRequest) {
         guard !isShutDown else { return }
@@ -109,28 +120,33 @@ public final class ClientCore: @unchecked Sendable {
         if let auditFailure {
             post(.notice(.auditLogFailed(path: auditFailure.path, reason: auditFailure.reason), at: now()))
         }
-        if let next = schedule.finish(request) { run(next) }
+        schedule.finish(request)
     }
 
     // MARK: In the request's task
 
-    /// The request's result, and the audit log's failure if its record could not be written.
+    /// The request's result, and the audit log's first failure if a record could not be written. A change is
+    /// recorded before it is sent and again with its result, so one cut off by exit is still on record.
     private func perform(_ request: ServiceRequest) async -> (ServiceResult, AuditLogError?) {
+        var auditFailure = audit(AuditRecord(sending: request, target: target, time: now()))
         let result: ServiceResult
         do {
             result = try await calls.perform(request)
         } catch {
             result = .failed(request, describeError(error))
         }
-        if request.isChange, let auditLog,
-            let record = AuditRecord(request: request, result: result, target: target, time: now())
-        {
-            do {
-                try auditLog.append(record)
-            } catch {
-                return (result, error)
-            }
+        let after = audit(AuditRecord(request: request, result: result, target: target, time: now()))
+        auditFailure = auditFailure ?? after
+        return (result, auditFailure)
+    }
+
+    private func audit(_ record: AuditRecord?) -> AuditLogError? {
+        guard let auditLog, let record else { return nil }
+        do {
+            try auditLog.append(record)
+            return nil
+        } catch {
+            return error
         }
-        return (result, nil)
     }
 }

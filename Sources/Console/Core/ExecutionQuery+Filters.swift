@@ -3,8 +3,9 @@ import Foundation
 
 extension ExecutionQuery {
     /// The statuses in which an execution waits on a person (an aws:approve or aws:pause step waits in one of
-    /// these), so the inbox is one ExecutionStatus filter the server applies itself.
-    static let waitingOnHumanStatuses: [AutomationExecutionStatus] = [.waiting, .pendingApproval, .pendingChangeCalendarOverride]
+    /// these), so the inbox is one ExecutionStatus filter the server applies itself. The same rule as the
+    /// list's mark (`ExecutionSummary.isWaitingOnHuman`), so a marked row is never missing from the inbox.
+    static let waitingOnHumanStatuses = AutomationExecutionStatus.allKnown.filter(\.isWaitingOnHuman)
 
     /// DescribeAutomationExecutions filters that select this query's executions on the server.
     public var filters: [AutomationExecutionFilter] {

@@ -6,6 +6,8 @@ public struct StartForm: Sendable, Hashable {
     public enum Step: Sendable, Hashable {
         /// Waiting for ListDocuments.
         case loadingDocuments
+        /// ListDocuments failed (the error says why); Enter or R asks again.
+        case documentsFailed
         case pickingDocument
         /// Waiting for DescribeDocument.
         case loadingDocument

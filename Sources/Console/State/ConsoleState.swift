@@ -83,8 +83,11 @@ public struct RefreshState: Sendable, Hashable {
     public var listInFlight = false
     public var moreInFlight = false
     public var executionInFlight: Set<String> = []
-    /// A refresh asked for while one was in flight (e.g. the query changed); sent when that one answers.
+    /// A refresh asked for while one was in flight (the query changed, or a change made the one in flight
+    /// stale); sent when that one answers.
     public var listPending = false
+    /// Executions to load again when the load in flight answers, because a change made its answer stale.
+    public var executionPending: Set<String> = []
     /// When the list refresh now in flight (or the last one) was asked for.
     public var lastList: Date?
     /// When the first page for the current query last arrived: how fresh the rows on screen are.

@@ -85,6 +85,7 @@ public struct ExecutionList: Sendable, Hashable {
     /// Takes a page. The first page (a refresh) replaces what it covers but keeps rows loaded from later
     /// pages, so scrolling back from page three does not lose page two on every refresh.
     public mutating func take(_ page: [AutomationExecutionMetadata], nextToken token: String?, appended: Bool) {
+        let selectedBefore = selectedIndex
         if appended {
             merge(page)
             nextToken = token
@@ -106,17 +107,22 @@ public struct ExecutionList: Sendable, Hashable {
             }
         }
         loaded = true
+        keepSelection(near: selectedBefore)
+    }
+
+    /// When the selected row has left the visible rows, selects the row now at its old index (clamped), so
+    /// the operator stays where they were in the list rather than jumping to the top.
+    private mutating func keepSelection(near index: Int) {
         let selectedIsVisible = selectedId.flatMap { keysById[$0] }.map { visibleKeys.index(of: $0) != nil } ?? false
-        if !selectedIsVisible {
-            let index = selectedIndex
-            select(index: index)
-        }
+        if !selectedIsVisible { select(index: index) }
     }
 
     /// Replaces one row with fresher data (from GetAutomationExecution), if it is loaded. A row whose start
     /// time changed (a pending execution that started) moves to its place in the order.
     public mutating func update(_ row: AutomationExecutionMetadata) {
         guard let oldKey = keysById[row.automationExecutionId], let index = loadedRows.index(of: oldKey) else { return }
+        let selectedBefore = selectedIndex
+        defer { keepSelection(near: selectedBefore) }
         let key = row.sortKey
         let visible = RowFilter(query: query, filter: filter).accepts(row)
         if key == oldKey {

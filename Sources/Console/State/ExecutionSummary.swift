@@ -26,11 +26,11 @@ public struct ExecutionSummary: Sendable, Hashable {
         self.init(AutomationExecutionMetadata(execution))
     }
 
-    /// Waiting on a person: a waiting status, or a current step that is an approval or a pause.
-    public var isWaitingOnHuman: Bool {
-        guard !status.isTerminal else { return false }
-        return status.isWaitingOnHuman || currentAction == "aws:approve" || currentAction == "aws:pause"
-    }
+    /// Waiting on a person: the status says so. This is the one rule for the mark, the header and the inbox,
+    /// because the inbox asks the server for these statuses and the server cannot filter on the current step.
+    /// A current aws:approve or aws:pause step does not count by itself: the execution enters Waiting when the
+    /// step starts waiting, and until then the service refuses its signals, so there is nothing to act on yet.
+    public var isWaitingOnHuman: Bool { status.isWaitingOnHuman }
 }
 
 extension AutomationExecutionMetadata {

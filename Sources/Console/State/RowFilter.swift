@@ -13,8 +13,6 @@ struct RowFilter: Sendable {
         needle = filter.trimmingCharacters(in: .whitespaces).lowercased()
     }
 
-    var passesEverything: Bool { !waitingOnHumanOnly && needle.isEmpty }
-
     func accepts(_ row: AutomationExecutionMetadata) -> Bool {
         (!waitingOnHumanOnly || row.isWaitingOnHuman) && matchesNeedle(row)
     }

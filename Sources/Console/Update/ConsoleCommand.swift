@@ -21,8 +21,8 @@ enum ConsoleCommand: Equatable {
             guard !argument.isEmpty else { return .failure(FormProblem(":status needs a status, e.g. :status Waiting")) }
             guard let status = AutomationExecutionStatus.allKnown.first(where: { $0.rawValue.lowercased() == argument.lowercased() })
             else {
-                let known = AutomationExecutionStatus.allKnown.prefix(8).map(\.rawValue).joined(separator: ", ")
-                return .failure(FormProblem("Unknown status '\(argument)'. Use one of: \(known), …"))
+                let known = AutomationExecutionStatus.allKnown.map(\.rawValue).joined(separator: ", ")
+                return .failure(FormProblem("Unknown status '\(argument)'. Use one of: \(known)"))
             }
             return .success(.status(status))
         case "doc", "document":
@@ -41,9 +41,9 @@ enum ConsoleCommand: Equatable {
         }
     }
 
-    /// "90m", "2h", "7d" in seconds.
+    /// "90m", "2h", "7d" (or "2H") in seconds.
     private static func duration(_ text: String) -> TimeInterval? {
-        guard let unit = text.last, let amount = Int(text.dropLast()), amount > 0 else { return nil }
+        guard let unit = text.last?.lowercased(), let amount = Int(text.dropLast()), amount > 0 else { return nil }
         switch unit {
         case "m": return TimeInterval(amount) * 60
         case "h": return TimeInterval(amount) * 3600

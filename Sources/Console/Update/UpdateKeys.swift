@@ -85,8 +85,7 @@ extension ConsoleUpdate {
     static func openExecution(_ id: String, _ state: inout ConsoleState) -> [ConsoleEffect] {
         state.screen = .execution
         state.detail = ExecutionDetail(id: id)
-        state.refresh.executionInFlight.remove(id)
-        return loadExecution(id, &state)
+        return reloadExecution(id, &state)
     }
 
     // MARK: Moving

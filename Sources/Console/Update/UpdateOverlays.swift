@@ -8,14 +8,20 @@ extension ConsoleUpdate {
     {
         switch overlay {
         case .help(let scroll):
+            let page = max(1, state.height - 6)
+            let target: Int
             switch key {
-            case .down, .character("j"): state.overlay = .help(scroll: scroll + 1)
-            case .up, .character("k"): state.overlay = .help(scroll: max(0, scroll - 1))
-            case .pageDown: state.overlay = .help(scroll: scroll + max(1, state.height - 6))
-            case .pageUp: state.overlay = .help(scroll: max(0, scroll - max(1, state.height - 6)))
-            case .escape, .character("?"), .character("q"), .enter: state.overlay = nil
-            default: break
+            case .down, .character("j"): target = scroll + 1
+            case .up, .character("k"): target = scroll - 1
+            case .pageDown: target = scroll + page
+            case .pageUp: target = scroll - page
+            case .escape, .character("?"), .character("q"), .enter:
+                state.overlay = nil
+                return []
+            default: return []
             }
+            // Clamped here, so scrolling back up after holding j past the end moves at once.
+            state.overlay = .help(scroll: min(max(0, target), HelpView.maximumScroll(state)))
             return []
         case .signal(let form):
             return handleSignalFormKey(key, form, &state)
@@ -48,6 +54,11 @@ extension ConsoleUpdate {
         switch form.step {
         case .loadingDocuments, .loadingDocument, .sending:
             return []
+        case .documentsFailed:
+            guard key == .enter || key == .character("R") else { return [] }
+            form.step = .loadingDocuments
+            form.error = nil
+            effects.append(.request(.listDocuments))
         case .pickingDocument:
             switch key {
             case .up, .character("k"): form.documentIndex = max(0, form.documentIndex - 1)

@@ -19,7 +19,8 @@ extension ConsoleUpdate {
         return effects
     }
 
-    /// Asks for the first page of the list, unless one is in flight (then it is asked for when that answers).
+    /// Asks for the first page of the list, unless one is in flight (its answer will do: a timed or `R`
+    /// refresh is not asked again; use `reloadList` when the one in flight may be stale).
     static func refreshList(_ state: inout ConsoleState) -> [ConsoleEffect] {
         guard !state.refresh.listInFlight else {
             return []
@@ -30,11 +31,9 @@ extension ConsoleUpdate {
         return [.request(.listExecutions(state.list.query, pageSize: state.options.pageSize))]
     }
 
-    /// A new query: the rows start over and the list is asked for at once (or right after the one in flight).
-    static func changeQuery(_ query: ExecutionQuery, _ state: inout ConsoleState) -> [ConsoleEffect] {
-        let filter = state.list.filter
-        state.list.reset(query: query)
-        state.list.filter = filter
+    /// Asks for the first page now, or right after the one in flight, whose answer may predate what the
+    /// operator just did (a new query, a signal, a start or a stop).
+    static func reloadList(_ state: inout ConsoleState) -> [ConsoleEffect] {
         if state.refresh.listInFlight {
             state.refresh.listPending = true
             return []
@@ -42,11 +41,37 @@ extension ConsoleUpdate {
         return refreshList(&state)
     }
 
+    /// A new query: the rows start over and the list is asked for at once (or right after the one in flight).
+    static func changeQuery(_ query: ExecutionQuery, _ state: inout ConsoleState) -> [ConsoleEffect] {
+        let filter = state.list.filter
+        state.list.reset(query: query)
+        state.list.filter = filter
+        return reloadList(&state)
+    }
+
+    /// Loads the execution, unless a load of it is in flight (its answer will do).
     static func loadExecution(_ id: String, _ state: inout ConsoleState) -> [ConsoleEffect] {
         guard !state.refresh.executionInFlight.contains(id) else { return [] }
         state.refresh.executionInFlight.insert(id)
+        state.refresh.executionPending.remove(id)
         if state.detail?.id == id { state.refresh.lastExecution = state.now }
         return [.request(.loadExecution(id: id))]
+    }
+
+    /// Loads the execution now, or right after the load in flight, whose answer may predate a change.
+    static func reloadExecution(_ id: String, _ state: inout ConsoleState) -> [ConsoleEffect] {
+        if state.refresh.executionInFlight.contains(id) {
+            state.refresh.executionPending.insert(id)
+            return []
+        }
+        return loadExecution(id, &state)
+    }
+
+    /// A load of `id` answered (or failed): sends the one asked for meanwhile, if any.
+    static func finishLoadingExecution(_ id: String, _ state: inout ConsoleState) -> [ConsoleEffect] {
+        state.refresh.executionInFlight.remove(id)
+        guard state.refresh.executionPending.contains(id) else { return [] }
+        return loadExecution(id, &state)
     }
 
     /// The next page, when the selection is near the end of the loaded rows and there is one.

@@ -8,8 +8,7 @@ extension ConsoleUpdate {
         case .executions(let query, let rows, let nextToken, let appended):
             return executionsArrived(query, rows, nextToken: nextToken, appended: appended, &state)
         case .execution(let execution, let steps):
-            executionArrived(execution, steps: steps, &state)
-            return []
+            return executionArrived(execution, steps: steps, &state)
         case .signalSent(let request):
             if case .signal = state.overlay { state.overlay = nil }
             flash("\(request.signalType) sent to \(request.automationExecutionId)", .success, &state)
@@ -18,7 +17,7 @@ extension ConsoleUpdate {
             if case .start = state.overlay { state.overlay = nil }
             flash("Started \(request.documentName): \(executionId)", .success, &state)
             var effects = openExecution(executionId, &state)
-            effects += refreshList(&state)
+            effects += reloadList(&state)
             return effects
         case .stopped(let request):
             if case .stop = state.overlay { state.overlay = nil }
@@ -66,9 +65,11 @@ extension ConsoleUpdate {
         state.refresh.listInFlight = false
     }
 
-    private static func executionArrived(_ execution: AutomationExecution, steps: [StepExecution], _ state: inout ConsoleState) {
+    private static func executionArrived(
+        _ execution: AutomationExecution, steps: [StepExecution], _ state: inout ConsoleState
+    ) -> [ConsoleEffect] {
         let id = execution.automationExecutionId
-        state.refresh.executionInFlight.remove(id)
+        let effects = finishLoadingExecution(id, &state)
         state.list.update(AutomationExecutionMetadata(execution))
         if var detail = state.detail, detail.id == id {
             let selectedId = detail.selectedStepExecution?.stepExecutionId
@@ -91,6 +92,7 @@ extension ConsoleUpdate {
         }
         refillSignalForm(&state)
         clampScrolling(&state)
+        return effects
     }
 
     private static func documentArrived(
@@ -123,12 +125,12 @@ extension ConsoleUpdate {
         state.overlay = .signal(form)
     }
 
-    /// After a change, the execution and the list are read again so the screen shows its effect.
+    /// After a change, the execution and the list are read again so the screen shows its effect; a read in
+    /// flight was sent before the change, so another follows it.
     private static func reloadAfterChange(_ id: String, _ state: inout ConsoleState) -> [ConsoleEffect] {
         var effects: [ConsoleEffect] = []
-        if state.detail?.id == id { effects += loadExecution(id, &state) }
-        effects += refreshList(&state)
-        if state.refresh.listInFlight, effects.isEmpty { state.refresh.listPending = true }
+        if state.detail?.id == id { effects += reloadExecution(id, &state) }
+        effects += reloadList(&state)
         return effects
     }
 
@@ -143,13 +145,13 @@ extension ConsoleUpdate {
             state.refresh.moreInFlight = false
             flash("Loading more executions failed: \(message)", .error, &state)
         case .loadExecution(let id):
-            state.refresh.executionInFlight.remove(id)
             flash("GetAutomationExecution failed: \(message)", .error, &state)
             if case .signal(var form) = state.overlay, form.executionId == id, form.phase == .loading {
                 form.phase = .editing
                 form.error = message
                 state.overlay = .signal(form)
             }
+            return finishLoadingExecution(id, &state)
         case .sendSignal:
             guard case .signal(var form) = state.overlay else {
                 flash(message, .error, &state)
@@ -175,7 +177,8 @@ extension ConsoleUpdate {
             form.error = message
             state.overlay = .stop(form)
         case .listDocuments:
-            guard case .start(var form) = state.overlay else { return [] }
+            guard case .start(var form) = state.overlay, form.step == .loadingDocuments else { return [] }
+            form.step = .documentsFailed
             form.error = "ListDocuments failed: \(message)"
             state.overlay = .start(form)
         case .describeDocument(let name, _):

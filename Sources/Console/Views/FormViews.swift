@@ -86,6 +86,8 @@ enum FormViews {
         switch form.step {
         case .loadingDocuments:
             lines.append(("Loading Automation documents...", CellStyle(color: .muted)))
+        case .documentsFailed:
+            lines.append(("The Automation documents could not be listed.", CellStyle(color: .muted)))
         case .pickingDocument, .loadingDocument:
             lines.append(("Document:", CellStyle(bold: true)))
             for index in pickWindow(count: form.documents.count, selected: form.documentIndex, rows: room) {
@@ -145,6 +147,7 @@ enum FormViews {
         let hint: String
         switch form.step {
         case .loadingDocuments, .loadingDocument: hint = "loading... · Esc cancel"
+        case .documentsFailed: hint = "Enter/R try again · Esc cancel"
         case .pickingDocument: hint = "↑/↓ choose · Enter open · Esc cancel"
         case .editingParameters:
             hint = form.fields.contains(where: \.isPickList)

@@ -30,9 +30,19 @@ enum HelpView {
         FormViews.ascii(action.keyLabel, glyphs)
     }
 
+    static func box(_ state: ConsoleState, lines count: Int) -> Box {
+        Box.centred(screenWidth: state.width, screenHeight: state.height, preferredWidth: 76, lines: count)
+    }
+
+    /// The furthest the help can scroll: its last line at the bottom of the box.
+    static func maximumScroll(_ state: ConsoleState) -> Int {
+        let count = lines(state).count
+        return max(0, count - box(state, lines: count).innerHeight)
+    }
+
     static func draw(_ state: ConsoleState, scroll: Int, into buffer: inout CellBuffer) {
         let all = lines(state)
-        let box = Box.centred(screenWidth: state.width, screenHeight: state.height, preferredWidth: 76, lines: all.count)
+        let box = box(state, lines: all.count)
         let first = max(0, min(scroll, all.count - box.innerHeight))
         let title = all.count > box.innerHeight
             ? "Keys (\(state.screen == .executions ? "executions" : "execution") view) \(first + 1)-\(first + box.innerHeight)/\(all.count) j/k"

@@ -46,10 +46,4 @@ enum TextWrap {
         }
         return result + ellipsis
     }
-
-    /// `text` padded with spaces (or cut) to exactly `width` columns.
-    static func pad(_ text: String, width: Int, ellipsis: String) -> String {
-        let fitted = fit(text, width: width, ellipsis: ellipsis)
-        return fitted + String(repeating: " ", count: max(0, width - DisplayWidth.of(fitted)))
-    }
 }
