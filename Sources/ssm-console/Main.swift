@@ -7,14 +7,9 @@ import Foundation
 enum Main {
     static func main() async {
         let words = Array(CommandLine.arguments.dropFirst())
-        switch SubcommandRoute.find(words) {
-        case .operation(let operation, let rest):
-            InterruptHandler.install()
-            exit(await OperationCommand(operation: operation).run(rest))
-        case .watch(let rest):
-            await WatchCommand.main(rest)
-        case nil:
-            await SSMConsoleCommand.main()
+        if let route = SubcommandRoute.find(words) {
+            exit(await CLIEntry.run(route))
         }
+        await SSMConsoleCommand.main()
     }
 }

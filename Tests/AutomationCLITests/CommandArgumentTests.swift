@@ -43,8 +43,31 @@ import Testing
         (["--generate-cli-skeleton", "everything"], "invalid choice: 'everything'"),
     ])
     func badWordsAreBadInput(words: [String], message: String) {
+        expectBadInput(words, operation: .sendAutomationSignal, message: message)
+    }
+
+    /// argparse refuses a value on a flag that takes none; it must not become false and be sent.
+    @Test(arguments: [
+        (["--reverse-order=banana"], "argument --reverse-order: ignored explicit argument 'banana'"),
+        (["--reverse-order=true"], "argument --reverse-order: ignored explicit argument 'true'"),
+        (["--no-reverse-order=x"], "argument --no-reverse-order: ignored explicit argument 'x'"),
+        (["--debug=yes"], "argument --debug: ignored explicit argument 'yes'"),
+        (["--no-paginate=1"], "argument --no-paginate: ignored explicit argument '1'"),
+        (["--cli-read-timeout", "-1"], "argument --cli-read-timeout: -1 is negative"),
+    ])
+    func flagValuesThatCannotBeSentAreBadInput(words: [String], message: String) {
+        expectBadInput(["--automation-execution-id", "x"] + words, operation: .describeAutomationStepExecutions, message: message)
+    }
+
+    @Test func timeoutZeroMeansNoLimitAndNegativeIsRefused() throws {
+        #expect(try GlobalOptions.timeout(seconds: 0, option: "--cli-read-timeout") == .seconds(365 * 24 * 3600))
+        #expect(try GlobalOptions.timeout(seconds: 7, option: "--cli-read-timeout") == .seconds(7))
+        #expect(throws: CLIFailure.self) { try GlobalOptions.timeout(seconds: -1, option: "--cli-read-timeout") }
+    }
+
+    private func expectBadInput(_ words: [String], operation: OperationShape, message: String) {
         do {
-            _ = try ArgumentScanner.scan(words, operation: .sendAutomationSignal)
+            _ = try ArgumentScanner.scan(words, operation: operation)
             Issue.record("accepted \(words)")
         } catch {
             #expect(error.exitCode == 252)

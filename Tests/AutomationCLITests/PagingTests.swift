@@ -71,10 +71,51 @@ private actor PagedFake {
         #expect(await fake.requests.first?["MaxResults"] == .number("5"))
     }
 
+    /// json.dumps escapes everything outside printable ASCII, DEL (0x7F) included.
+    @Test func tokensEscapeAsJSONDumpsDoes() throws {
+        let token = Paginator.encode(nextToken: "a\u{7F}é", truncate: nil)
+        let json = try #require(Data(base64Encoded: token)).map { Character(UnicodeScalar($0)) }
+        #expect(String(json) == #"{"NextToken": "a\u007f\u00e9"}"#)
+    }
+
     @Test func badStartingTokenIsBadInput() async {
         await #expect(throws: CLIFailure.self) {
             _ = try await Paginator(resultKey: "StepExecutions", options: PagingOptions(startingToken: "not a token"))
                 .pages(request: [:]) { _ in .object([]) }
         }
+    }
+
+    /// argparse would take `--max-items -1`; a count below one has no meaning, so it is refused before sending.
+    @Test(arguments: ["-1", "0"])
+    func maxItemsBelowOneIsBadInput(value: String) {
+        do {
+            _ = try ArgumentScanner.scan(["--max-items", value], operation: .describeAutomationExecutions)
+            Issue.record("accepted --max-items \(value)")
+        } catch {
+            #expect(error.exitCode == 252)
+            #expect(error.description.contains("--max-items must be at least 1"), "\(error.description)")
+        }
+    }
+
+    @Test func paginatorRefusesMaxItemsBelowOneInsteadOfTrapping() async {
+        let fake = PagedFake(count: 7, pageSize: 3)
+        await #expect(throws: CLIFailure.self) {
+            _ = try await Paginator(resultKey: "StepExecutions", options: PagingOptions(maxItems: -1))
+                .pages(request: [:]) { await fake.send($0) }
+        }
+        #expect(await fake.requests.isEmpty)
+    }
+
+    /// --page-size becomes MaxResults, so it gets MaxResults' check (1 to 50) before anything is sent, as
+    /// botocore's parameter validation does. Nothing is configured here: a send would fail another way.
+    @Test(arguments: ["0", "-5", "51"])
+    func pageSizeOutsideMaxResultsIsBadInputBeforeSending(value: String) async {
+        let captured = Captured()
+        let command = OperationCommand(
+            operation: .describeAutomationExecutions, environment: ["HOME": NSTemporaryDirectory()],
+            standardOutput: { captured.writeOut($0) }, standardError: { captured.writeErr($0) })
+        let code = await command.run(["--page-size", value])
+        #expect(code == 252)
+        #expect(captured.standardError.contains("Invalid value for parameter MaxResults, value: \(value)"), "\(captured.standardError)")
     }
 }

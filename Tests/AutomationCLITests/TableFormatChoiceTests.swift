@@ -77,9 +77,9 @@ import Testing
         #expect(throws: CLIFailure.self) { try ArgumentScanner.scan(["--color", "blue"], operation: operation) }
     }
 
-    @Test func aPipeGetsTheDefaultWidthAndColorOnlyWhenAskedFor() throws {
-        // The test runner's stdout may be a terminal, so only what holds either way is checked here; the
-        // interoperability tests drive both through a pipe and a pseudo-terminal.
+    @Test func colorOnAndOffDecideColorWhateverTheTerminal() throws {
+        // The test runner's stdout may be a terminal, so only what holds either way is checked here; widths
+        // through a pipe and a pseudo-terminal are the interoperability tests' (test_cli_table.py).
         #expect(TableTerminal.standardOutput(color: .on).colorized)
         #expect(!TableTerminal.standardOutput(color: .off).colorized)
     }

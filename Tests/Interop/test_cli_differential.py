@@ -230,20 +230,22 @@ def test_debug_logs_the_exchange_without_secrets(endpoint, waiting):
 
 def test_watch_follows_an_execution_to_its_end(endpoint, alice_client):
     name = unique_name("Interop-Watch")
-    alice_client.create_document(Name=name, Content=pause_then_sleep_json("PT1S"), DocumentType="Automation")
+    # Long enough that watch's first poll sees the execution InProgress.
+    alice_client.create_document(Name=name, Content=pause_then_sleep_json("PT3S"), DocumentType="Automation")
     execution_id = alice_client.start_automation_execution(DocumentName=name)["AutomationExecutionId"]
     wait_for_status(alice_client, execution_id, "Waiting")
     alice_client.send_automation_signal(AutomationExecutionId=execution_id, SignalType="Resume", Payload={"StepName": ["Hold"]})
-    result = run_ours(endpoint.url, ALICE, "watch", execution_id, "--interval", "0.2")
+    result = run_ours(endpoint.url, ALICE, "watch", execution_id, "--interval", "0.5")
     assert result.exit_code == 0, result.stderr
     assert re.search(r"LongSleep: .* → Success", result.stdout), result.stdout
-    assert result.stdout.splitlines()[-1].endswith(f"execution {execution_id}: InProgress → Success") or "→ Success" in result.stdout.splitlines()[-1]
+    execution_lines = [line[11:] for line in result.stdout.splitlines() if f"execution {execution_id}" in line]
+    assert execution_lines == [f"execution {execution_id}: - → InProgress", f"execution {execution_id}: InProgress → Success"], result.stdout
 
     stopped = alice_client.start_automation_execution(DocumentName=name)["AutomationExecutionId"]
     wait_for_status(alice_client, stopped, "Waiting")
     alice_client.stop_automation_execution(AutomationExecutionId=stopped, Type="Cancel")
     wait_for_status(alice_client, stopped, "Cancelled")
-    result = run_ours(endpoint.url, ALICE, "watch", stopped, "--interval", "0.2")
+    result = run_ours(endpoint.url, ALICE, "watch", stopped, "--interval", "0.5")
     assert result.exit_code == 1, result.stdout + result.stderr
     assert "Cancelled" in result.stdout.splitlines()[-1]
 
@@ -260,7 +262,6 @@ def test_local_engine_held_by_serve_is_a_clear_error(serve, endpoint):
 def test_ctrl_c_ends_watch_with_130(endpoint, waiting):
     import signal
     import subprocess
-    import time
 
     from serve_process import binary_path
     from ssm_clients import REGION, cli_environment
@@ -269,8 +270,14 @@ def test_ctrl_c_ends_watch_with_130(endpoint, waiting):
         [str(binary_path()), "watch", waiting[1][0], "--endpoint-url", endpoint.url, "--region", REGION],
         env=cli_environment(ALICE), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )
-    time.sleep(1.5)
+    # Interrupt once the first poll has been reported, not after a guessed delay.
+    execution_id = waiting[1][0]
+    seen = []
+    while not any(f"execution {execution_id}" in line for line in seen):
+        line = process.stdout.readline()
+        assert line, f"watch ended before reporting the execution: {seen}, {process.stderr.read()}"
+        seen.append(line)
     process.send_signal(signal.SIGINT)
-    stdout, _ = process.communicate(timeout=10)
+    process.communicate(timeout=10)
     assert process.returncode == 130
-    assert "First: - → Waiting" in stdout or "→ Waiting" in stdout
+    assert re.fullmatch(rf"\d\d:\d\d:\d\dZ  execution {execution_id}: - → Waiting\n", seen[-1]), seen

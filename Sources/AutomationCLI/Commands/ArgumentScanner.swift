@@ -4,11 +4,7 @@ import Foundation
 /// list parameters taking every word up to the next `--flag`, booleans as `--flag` / `--no-flag`.
 public enum ArgumentScanner {
     /// Global options that take one value.
-    static let valueOptions: Set<String> = [
-        "--profile", "--region", "--endpoint-url", "--output", "--ca-bundle", "--cli-read-timeout",
-        "--cli-connect-timeout", "--data-dir", "--max-items", "--starting-token", "--page-size", "--cli-input-json",
-        "--cli-input-yaml", "--color",
-    ]
+    static let valueOptions = GlobalOptions.valueOptionNames
 
     public static func scan(_ words: [String], operation: OperationShape) throws(CLIFailure) -> ParsedArguments {
         var parsed = ParsedArguments(operation: operation)
@@ -30,13 +26,27 @@ public enum ArgumentScanner {
                 index += 1
                 return words[index - 1]
             }
+            // argparse refuses `--flag=value` on a flag that takes none; taking it would send a guess.
+            func noValue() throws(CLIFailure) {
+                guard let inlineValue else { return }
+                throw CLIFailure.input(
+                    "\(usage(operation))\naws: error: argument \(word): ignored explicit argument '\(inlineValue)'. \(word) takes no value: write \(word) alone, or leave it out.")
+            }
             switch word {
             case "help", "--help", "-h":
                 parsed.help = true
-            case "--debug": parsed.global.debug = true
-            case "--no-verify-ssl": parsed.global.verifySSL = false
-            case "--local": parsed.global.local = true
-            case "--no-paginate": parsed.paging.paginate = false
+            case "--debug":
+                try noValue()
+                parsed.global.debug = true
+            case "--no-verify-ssl":
+                try noValue()
+                parsed.global.verifySSL = false
+            case "--local":
+                try noValue()
+                parsed.global.local = true
+            case "--no-paginate":
+                try noValue()
+                parsed.paging.paginate = false
             case "--generate-cli-skeleton":
                 var kind = "input"
                 if let inlineValue {
@@ -54,7 +64,8 @@ public enum ArgumentScanner {
                 try apply(word, try takeValue(), to: &parsed)
             default:
                 if let member = operation.inputMember(forFlag: word) {
-                    if member.shape == .boolean, inlineValue == nil {
+                    if member.shape == .boolean {
+                        try noValue()
                         parsed.parameters[member.name] = ["true"]
                     } else if case .list = member.shape, inlineValue == nil {
                         var values: [String] = []
@@ -72,6 +83,7 @@ public enum ArgumentScanner {
                 } else if word.hasPrefix("--no-"),
                     let member = operation.inputMember(forFlag: "--" + word.dropFirst(5)), member.shape == .boolean
                 {
+                    try noValue()
                     parsed.parameters[member.name] = ["false"]
                 } else {
                     unknown.append(inlineValue.map { "\(word)=\($0)" } ?? word)
@@ -113,18 +125,18 @@ public enum ArgumentScanner {
             parsed.global.color = color
         case "--cli-read-timeout": parsed.global.readTimeout = try seconds(option, value)
         case "--cli-connect-timeout": parsed.global.connectTimeout = try seconds(option, value)
-        case "--max-items": parsed.paging.maxItems = try count(option, value)
+        case "--max-items": parsed.paging.maxItems = try PagingOptions.checkedMaxItems(try count(option, value))
+        // Checked with MaxResults, which it becomes, once the request is built.
         case "--page-size": parsed.paging.pageSize = try count(option, value)
         default: break
         }
     }
 
-    /// botocore treats 0 as "no timeout"; a long duration does the same here.
     private static func seconds(_ option: String, _ value: String) throws(CLIFailure) -> Duration {
-        guard let number = Int(value), number >= 0 else {
+        guard let number = Int(value) else {
             throw CLIFailure.input("aws: error: argument \(option): invalid int value: '\(value)'. Give whole seconds, such as \(option) 30 (0 waits without limit).")
         }
-        return number == 0 ? .seconds(365 * 24 * 3600) : .seconds(number)
+        return try GlobalOptions.timeout(seconds: number, option: option)
     }
 
     private static func count(_ option: String, _ value: String) throws(CLIFailure) -> Int {

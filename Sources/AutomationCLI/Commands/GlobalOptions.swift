@@ -20,6 +20,23 @@ public struct GlobalOptions: Sendable, Equatable {
 
     public init() {}
 
+    /// The options before or after a subcommand's name that take a value, as the AWS CLI reads them.
+    public static let valueOptionNames: Set<String> = [
+        "--profile", "--region", "--endpoint-url", "--output", "--ca-bundle", "--cli-read-timeout",
+        "--cli-connect-timeout", "--data-dir", "--max-items", "--starting-token", "--page-size", "--cli-input-json",
+        "--cli-input-yaml", "--color",
+    ]
+
+    /// --cli-read-timeout and --cli-connect-timeout: whole seconds, where botocore reads 0 as "no limit" (a
+    /// year here, as good as none).
+    public static func timeout(seconds: Int, option: String) throws(CLIFailure) -> Duration {
+        guard seconds >= 0 else {
+            throw CLIFailure.input(
+                "aws: error: argument \(option): \(seconds) is negative. Give whole seconds, such as \(option) 30 (0 waits without limit).")
+        }
+        return seconds == 0 ? .seconds(365 * 24 * 3600) : .seconds(seconds)
+    }
+
     /// The connection these options describe. `--debug` logs each HTTP exchange through `wireLog`.
     public func connectionOptions(wireLog: (@Sendable (String) -> Void)?) -> ServiceConnectionOptions {
         ServiceConnectionOptions(
@@ -43,5 +60,14 @@ public struct PagingOptions: Sendable, Equatable {
         self.startingToken = startingToken
         self.pageSize = pageSize
         self.paginate = paginate
+    }
+
+    /// --max-items counts results to print, so it must be at least one.
+    static func checkedMaxItems(_ value: Int) throws(CLIFailure) -> Int {
+        guard value >= 1 else {
+            throw CLIFailure.input(
+                "aws: error: argument --max-items must be at least 1; got \(value). Give how many results to print, such as --max-items 10, or leave it out for all of them.")
+        }
+        return value
     }
 }

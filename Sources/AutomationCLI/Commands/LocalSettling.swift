@@ -22,10 +22,12 @@ enum LocalSettling {
         let started = ContinuousClock.now
         var told = false
         while true {
-            let execution = try await service.getAutomationExecution(
-                GetAutomationExecutionRequest(automationExecutionId: executionId)
-            ).automationExecution
-            let status = execution?.automationExecutionStatus ?? .pending
+            let answer = try await service.getAutomationExecution(
+                GetAutomationExecutionRequest(automationExecutionId: executionId))
+            guard let execution = answer.automationExecution else {
+                throw ServiceError(.automationExecutionNotFoundException, "The answer for \(executionId) held no execution.")
+            }
+            let status = execution.automationExecutionStatus ?? .pending
             if status.isTerminal || status.isWaitingOnHuman { return }
             if !told, started.duration(to: .now) > .seconds(1) {
                 notice(

@@ -47,15 +47,16 @@ public struct OperationCommand: Sendable {
         let request = try requestDocument(arguments)
         let paginated = try paginationApplies(arguments)
         let body = RequestValidation.encode(request)
-        try RequestValidation.check(operation, request: body)
+        var checked = request
+        // --page-size is sent as MaxResults on every page, so it gets MaxResults' limits before the first.
+        if paginated, let pageSize = arguments.paging.pageSize { checked["MaxResults"] = .number(Double(pageSize)) }
+        try RequestValidation.check(operation, request: RequestValidation.encode(checked))
         let format = try outputFormat(arguments)
         let terminal = TableTerminal.standardOutput(color: arguments.global.color)
 
-        let connection = try await ServiceConnection.open(
-            arguments.global.connectionOptions(wireLog: { [standardError] in standardError($0 + "\n") }),
-            environment: environment)
-        let caller = OperationCaller(connection: connection)
-        do {
+        let options = arguments.global.connectionOptions(wireLog: { [standardError] in standardError($0 + "\n") })
+        try await ServiceConnection.during(options, environment: environment) { connection in
+            let caller = OperationCaller(connection: connection)
             if paginated, let resultKey = operation.output.first(where: { $0.name != "NextToken" })?.name {
                 let paginator = Paginator(resultKey: resultKey, options: arguments.paging)
                 let result = try await paginator.pages(request: request.mapValues(WireJSON.init)) { page in
@@ -71,11 +72,7 @@ public struct OperationCommand: Sendable {
                     try await LocalSettling.wait(for: id, service: connection.service, notice: standardError)
                 }
             }
-        } catch {
-            await connection.close()
-            throw error
         }
-        await connection.close()
     }
 
     /// Flags converted by their model shapes, laid over the input document; required members checked.

@@ -37,6 +37,7 @@ public struct Paginator: Sendable {
     public func pages(
         request: [String: WireJSON], send: ([String: WireJSON]) async throws -> WireJSON
     ) async throws -> Result {
+        if let maxItems = options.maxItems { _ = try PagingOptions.checkedMaxItems(maxItems) }
         var request = request
         var truncation = 0
         if let token = options.startingToken {
@@ -82,7 +83,7 @@ public struct Paginator: Sendable {
 
     /// `base64(json.dumps({"NextToken": token, "boto_truncate_amount": n}))`, as botocore writes it.
     static func encode(nextToken: String?, truncate: Int?) -> String {
-        var json = "{\"NextToken\": " + (nextToken.map(PythonJSONWriter.asciiQuoted) ?? "null")
+        var json = "{\"NextToken\": " + (nextToken.map { PythonJSONWriter.quoted($0, ensureASCII: true) } ?? "null")
         if let truncate { json += ", \"boto_truncate_amount\": \(truncate)" }
         json += "}"
         return Data(json.utf8).base64EncodedString()

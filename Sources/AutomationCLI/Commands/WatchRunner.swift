@@ -1,3 +1,4 @@
+import AWSWire
 import AutomationModel
 import Foundation
 
@@ -8,10 +9,24 @@ public struct WatchRunner: Sendable {
     public let interval: Duration
     public var environment = ProcessInfo.processInfo.environment
 
+    /// The shortest and longest --interval. Calls are paced to SSM's quotas (3 a second for
+    /// GetAutomationExecution and for each page of DescribeAutomationStepExecutions) whatever the interval;
+    /// the floor keeps a plain poll of one call well under that, so other users of the account keep room.
+    public static let intervalRange: ClosedRange<Double> = 0.5...3600
+
     public init(global: GlobalOptions, executionId: String, interval: Duration) {
         self.global = global
         self.executionId = executionId
         self.interval = interval
+    }
+
+    /// --interval in seconds as a duration, or bad input naming the range.
+    public static func interval(seconds: Double) throws(CLIFailure) -> Duration {
+        guard seconds.isFinite, intervalRange.contains(seconds) else {
+            throw CLIFailure.input(
+                "--interval must be a number of seconds from \(intervalRange.lowerBound) to \(Int(intervalRange.upperBound)); got \(seconds). Write it as, for example, --interval 2.")
+        }
+        return .milliseconds(Int((seconds * 1000).rounded()))
     }
 
     public func run(
@@ -24,17 +39,16 @@ public struct WatchRunner: Sendable {
             standardError("\(error.message)\n")
             return CLIExitCode.inputError
         }
-        var connection: ServiceConnection?
+        var options = global.connectionOptions(wireLog: { standardError($0 + "\n") })
+        // Unlike a single call, watch polls for as long as the execution runs, so it keeps to SSM's rates.
+        options.quotas = .aws
         do {
-            let opened = try await ServiceConnection.open(
-                global.connectionOptions(wireLog: { standardError($0 + "\n") }), environment: environment)
-            connection = opened
-            let status = try await ExecutionWatcher(service: opened.service, executionId: executionId, interval: interval)
-                .watch { standardOutput($0 + "\n") }
-            await opened.close()
+            let status = try await ServiceConnection.during(options, environment: environment) { connection in
+                try await ExecutionWatcher(service: connection.service, executionId: executionId, interval: interval)
+                    .watch { standardOutput($0 + "\n") }
+            }
             return ExecutionWatcher.exitCode(for: status)
         } catch {
-            await connection?.close()
             let failure = CLIFailure.from(error, operation: "GetAutomationExecution")
             if failure != .interrupted { standardError(failure.description + "\n") }
             return failure.exitCode

@@ -64,8 +64,14 @@ public final class ServiceConnection: Sendable {
         let engine = try await AutomationEngine.open(configuration)
         let principal = configuration.localPrincipal(environment: environment)
         if options.seedDemo {
-            let seeded = try await DemoSeeder.seedIfEmpty(engine, operator: principal)
-            await DemoSeeder.waitUntilSettled(engine, seeded)
+            do {
+                let seeded = try await DemoSeeder.seedIfEmpty(engine, operator: principal)
+                await DemoSeeder.waitUntilSettled(engine, seeded)
+            } catch {
+                // Lets go of the data directory, so the error is the only thing left behind.
+                await engine.shutdown()
+                throw error
+            }
         }
         return ServiceConnection(
             service: engine.session(principal: principal), description: .local(dataDirectory: directory.path),

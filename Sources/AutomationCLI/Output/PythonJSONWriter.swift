@@ -116,21 +116,3 @@ enum PythonNumber {
         return (negative, all, exponent)
     }
 }
-
-extension PythonJSONWriter {
-    /// A string as Python's json.dumps writes it by default (ensure_ascii on), for tokens.
-    static func asciiQuoted(_ text: String) -> String {
-        var result = ""
-        for scalar in quoted(text).unicodeScalars {
-            if scalar.isASCII {
-                result.unicodeScalars.append(scalar)
-            } else {
-                for unit in String(scalar).utf16 {
-                    let hex = String(unit, radix: 16)
-                    result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                }
-            }
-        }
-        return result
-    }
-}

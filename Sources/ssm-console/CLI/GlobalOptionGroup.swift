@@ -14,7 +14,8 @@ struct GlobalOptionGroup: ParsableArguments {
     @Option(name: .customLong("cli-read-timeout"), help: "Seconds to wait for data (0: no limit).") var readTimeout: Int?
     @Option(name: .customLong("cli-connect-timeout"), help: "Seconds to wait for a connection (0: no limit).") var connectTimeout: Int?
 
-    var options: GlobalOptions {
+    /// The options as the parity subcommands read them; a negative timeout is bad input.
+    func options() throws(CLIFailure) -> GlobalOptions {
         var options = GlobalOptions()
         options.local = local
         options.dataDirectory = dataDirectory
@@ -24,8 +25,12 @@ struct GlobalOptionGroup: ParsableArguments {
         options.verifySSL = !noVerifySSL
         options.caBundle = caBundle
         options.debug = debug
-        options.readTimeout = readTimeout.map { $0 == 0 ? .seconds(365 * 24 * 3600) : .seconds($0) }
-        options.connectTimeout = connectTimeout.map { $0 == 0 ? .seconds(365 * 24 * 3600) : .seconds($0) }
+        options.readTimeout = try readTimeout.map { seconds throws(CLIFailure) in
+            try GlobalOptions.timeout(seconds: seconds, option: "--cli-read-timeout")
+        }
+        options.connectTimeout = try connectTimeout.map { seconds throws(CLIFailure) in
+            try GlobalOptions.timeout(seconds: seconds, option: "--cli-connect-timeout")
+        }
         return options
     }
 }

@@ -16,9 +16,10 @@ extension OperationSubcommand {
             aliases: [alias])
     }
 
+    /// Main routes the parity subcommands to CLIEntry before ArgumentParser sees them; this is the same entry
+    /// when it does not.
     func run() async throws {
-        InterruptHandler.install()
-        let code = await OperationCommand(operation: Self.operation).run(words)
+        let code = await CLIEntry.run(.operation(Self.operation, words: words))
         if code != CLIExitCode.success { throw ExitCode(code) }
     }
 }

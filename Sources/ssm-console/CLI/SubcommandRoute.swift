@@ -13,10 +13,8 @@ enum SubcommandRoute {
     ]
 
     /// Options before the subcommand name that take a value, so the value is not read as the name.
-    static let valueOptions: Set<String> = [
-        "--profile", "--region", "--endpoint-url", "--ca-bundle", "--data-dir", "--refresh", "--output", "--color",
-        "--cli-read-timeout", "--cli-connect-timeout",
-    ]
+    /// The subcommands' value options plus the console's own (--refresh).
+    static let valueOptions = GlobalOptions.valueOptionNames.union(["--refresh"])
 
     static func find(_ words: [String]) -> SubcommandRoute? {
         var index = 0
