@@ -202,4 +202,15 @@ struct UpdateSignalTests {
         #expect(keys == [.approve: [.character("a")], .reject: [.character("r")], .startStep: [.character("s")], .stopStep: [.character("x")], .resume: [.character("u")]])
         #expect(ActionTable.all.filter(\.isDangerous).map(\.id) == [.reject, .stopStep, .stopExecution])
     }
+
+    @Test func signalsComeFromTheTableAndRevokeIsNotOffered() {
+        let signals = ConsoleAction.ID.allCases.compactMap { id in ActionTable.signalType(of: id).map { (id, $0) } }
+        #expect(signals.map(\.0) == [.approve, .reject, .startStep, .stopStep, .resume])
+        #expect(signals.map(\.1) == [.approve, .reject, .startStep, .stopStep, .resume])
+        #expect(!ActionTable.all.contains { $0.signal == .revoke })
+        for action in ActionTable.all where action.signal != nil {
+            #expect(action.title == action.signal?.rawValue)
+            #expect(action.isChange)
+        }
+    }
 }

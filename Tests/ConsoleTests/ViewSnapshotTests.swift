@@ -137,6 +137,58 @@ struct ViewSnapshotTests {
         }
     }
 
+    /// Twelve parameters after the service refused the start, with the last one focused.
+    private func refusedStartWithManyParameters(width: Int, height: Int) throws -> ConsoleState {
+        var state = Fixtures.state(width: width, height: height)
+        _ = ConsoleUpdate.update(&state, Fixtures.key("n"))
+        _ = ConsoleUpdate.update(&state, .result(.documents([DocumentIdentifier(name: "Demo-Fleet")]), at: Fixtures.now))
+        _ = ConsoleUpdate.update(&state, .key(.enter))
+        var description = DocumentDescription(name: "Demo-Fleet")
+        description.documentVersion = "2"
+        description.parameters = (1...12).map { number in
+            DocumentParameter(name: "Setting\(number)", type: "String", description: "Setting number \(number) of the fleet change.", defaultValue: "value-\(number)")
+        }
+        _ = ConsoleUpdate.update(&state, .result(.document(description, stepNames: ["apply"], parameterRules: .parsed([])), at: Fixtures.now))
+        for _ in 1..<12 { _ = ConsoleUpdate.update(&state, .key(.tab)) }
+        let effects = ConsoleUpdate.update(&state, .key(.enter))
+        guard case .request(.startExecution(let request)) = try #require(effects.first) else {
+            Issue.record("Enter did not send StartAutomationExecution: \(effects)")
+            return state
+        }
+        let refusal = ServiceError(.invalidAutomationExecutionParametersException, "Setting12 must be one of the fleet's known values.")
+        _ = ConsoleUpdate.update(&state, .result(.failed(.startExecution(request), refusal), at: Fixtures.now))
+        return state
+    }
+
+    /// At 80x24 the parameters scroll so the focused last one shows, and the refusal and the key hint stay inside
+    /// the box, above its bottom edge.
+    @Test func startFormWithManyParametersAndARefusal() throws {
+        let buffer = ConsoleView.render(try refusedStartWithManyParameters(width: 80, height: 24))
+        Snapshot.assert(buffer, named: "start-form-many-parameters-80x24")
+        let screen = buffer.text
+        #expect(screen.contains("▶ Setting12 (String): value-12_"))
+        #expect(screen.contains("InvalidAutomationExecutionParametersException: Setting12 must be one of"))
+        #expect(screen.contains("Tab/↑/↓ field · ←/→ mode · Enter start · Esc cancel · * required"))
+        #expect(screen.contains("↑ 10 more parameters"))
+        #expect(screen.contains("Mode: [Auto]"))
+        #expect(buffer.rowText(21).contains("└"))
+    }
+
+    /// On the smallest screen the console draws, the command line gives way so the focused parameter, its
+    /// description, the refusal and the whole (wrapped) key hint still show inside the box.
+    @Test func startFormOnTheSmallestScreenDropsTheCommandLine() throws {
+        let state = try refusedStartWithManyParameters(width: ScreenLayout.minimumWidth, height: ScreenLayout.minimumHeight)
+        let buffer = ConsoleView.render(state)
+        let screen = buffer.text
+        #expect(screen.contains("▶ Setting12 (String): value-12_"))
+        #expect(screen.contains("the fleet's known values."))
+        #expect(screen.contains("Enter start · Esc cancel"))
+        #expect(screen.contains("* required"))
+        #expect(screen.contains("Setting number 12 of the fleet change."))
+        #expect(!screen.contains("Same as:"))
+        #expect(buffer.rowText(ScreenLayout.minimumHeight - 3).contains("└"))
+    }
+
     @Test func help() {
         check("help") { width, height in
             var state = Fixtures.state(width: width, height: height)

@@ -63,11 +63,12 @@ public enum ActionTable {
         ConsoleAction(
             id: .quit, keys: [.character("q")], keyLabel: "q", title: "Quit", contexts: [.executions],
             isChange: false, isDangerous: false, inFooter: true, whyNot: { _ in nil }),
-        signal(.approve, key: "a", dangerous: false),
-        signal(.reject, key: "r", dangerous: true),
-        signal(.startStep, key: "s", dangerous: false),
-        signal(.stopStep, key: "x", dangerous: true),
-        signal(.resume, key: "u", dangerous: false),
+        // Revoke has no key: the console does not offer it.
+        signal(.approve, id: .approve, key: "a", dangerous: false),
+        signal(.reject, id: .reject, key: "r", dangerous: true),
+        signal(.startStep, id: .startStep, key: "s", dangerous: false),
+        signal(.stopStep, id: .stopStep, key: "x", dangerous: true),
+        signal(.resume, id: .resume, key: "u", dangerous: false),
         ConsoleAction(
             id: .startExecution, keys: [.character("n")], keyLabel: "n", title: "Start", contexts: both,
             isChange: true, isDangerous: false, inFooter: true, whyNot: { _ in nil }),
@@ -80,17 +81,9 @@ public enum ActionTable {
             }),
     ]
 
-    private static func signal(_ signal: SignalType, key: Character, dangerous: Bool) -> ConsoleAction {
-        let id: ConsoleAction.ID
-        switch signal {
-        case .approve: id = .approve
-        case .reject: id = .reject
-        case .startStep: id = .startStep
-        case .stopStep: id = .stopStep
-        case .resume, .revoke: id = .resume
-        }
-        return ConsoleAction(
-            id: id, keys: [.character(key)], keyLabel: String(key), title: signal.rawValue, contexts: both,
+    private static func signal(_ signal: SignalType, id: ConsoleAction.ID, key: Character, dangerous: Bool) -> ConsoleAction {
+        ConsoleAction(
+            id: id, signal: signal, keys: [.character(key)], keyLabel: String(key), title: signal.rawValue, contexts: both,
             isChange: true, isDangerous: dangerous, inFooter: true,
             whyNot: { state in
                 guard let execution = state.selectedExecution else { return "no execution selected" }
@@ -108,15 +101,8 @@ public enum ActionTable {
         all.filter { $0.isAvailable(in: state) }
     }
 
-    /// Signal ID for an action, if it is a signal.
+    /// The signal an action sends, read from its row in the table (nil for actions that are not signals).
     static func signalType(of id: ConsoleAction.ID) -> SignalType? {
-        switch id {
-        case .approve: return .approve
-        case .reject: return .reject
-        case .startStep: return .startStep
-        case .stopStep: return .stopStep
-        case .resume: return .resume
-        default: return nil
-        }
+        all.first { $0.id == id }?.signal
     }
 }

@@ -15,6 +15,8 @@ public struct ConsoleAction: Sendable {
     }
 
     public var id: ID
+    /// The signal the action sends, for the signal actions; the one place a key meets a SignalType.
+    public var signal: SignalType? = nil
     public var keys: [KeyPress]
     /// The keys as the help screen and footer write them.
     public var keyLabel: String

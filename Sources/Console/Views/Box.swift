@@ -11,10 +11,14 @@ struct Box {
     var innerTop: Int { y + 1 }
     var innerHeight: Int { max(0, height - 2) }
 
+    /// The most lines a centred box holds: the box keeps off the header row and the status line and footer
+    /// (which are drawn after it, so they would hide its last rows), and its frame takes two rows.
+    static func maxInnerHeight(screenHeight: Int) -> Int { max(0, screenHeight - 5) }
+
     /// A box centred on the screen, as wide as `preferredWidth` allows and tall enough for `lines`.
     static func centred(screenWidth: Int, screenHeight: Int, preferredWidth: Int, lines: Int) -> Box {
         let width = min(screenWidth - 2, preferredWidth)
-        let height = min(screenHeight - 2, lines + 2)
+        let height = min(maxInnerHeight(screenHeight: screenHeight), lines) + 2
         return Box(x: (screenWidth - width) / 2, y: max(1, (screenHeight - height) / 2), width: width, height: height)
     }
 

@@ -37,14 +37,9 @@ enum FormViews {
             if form.phase == .loading, !form.choices.isEmpty { lines.append(("  loading more steps...", CellStyle(color: .muted))) }
         }
         lines.append(("", .plain))
-        lines.append(("Same as:", CellStyle(color: .muted)))
-        for text in TextWrap.wrap(form.commandLine(target: state.target), width: width, indent: 4) {
-            lines.append((text, CellStyle(color: .muted)))
-        }
+        lines += sameAs(form.commandLine(target: state.target), width: width)
         lines.append(("", .plain))
-        if let error = form.error {
-            for text in TextWrap.wrap(error, width: width, indent: 2) { lines.append((text, CellStyle(color: .failure, bold: true))) }
-        }
+        lines += errorLines(form.error, width: width)
         let question = form.signal == .stopStep
             ? "Stop step \(form.selectedChoice?.label.split(separator: " ").first.map(String.init) ?? "")? y yes · n no"
             : "\(form.signal.rawValue) this execution? y yes · n no"
@@ -64,100 +59,12 @@ enum FormViews {
         lines.append(("\(form.type.rawValue) execution \(form.executionId)?", CellStyle(bold: true)))
         for text in TextWrap.wrap(explanation, width: width) { lines.append((text, .plain)) }
         lines.append(("", .plain))
-        lines.append(("Same as:", CellStyle(color: .muted)))
-        for text in TextWrap.wrap(ShellCommandLine.stop(form.request, target: state.target), width: width, indent: 4) {
-            lines.append((text, CellStyle(color: .muted)))
-        }
+        lines += sameAs(ShellCommandLine.stop(form.request, target: state.target), width: width)
         lines.append(("", .plain))
-        if let error = form.error {
-            for text in TextWrap.wrap(error, width: width, indent: 2) { lines.append((text, CellStyle(color: .failure, bold: true))) }
-        }
+        lines += errorLines(form.error, width: width)
         lines.append(form.phase == .sending ? ("sending...", CellStyle(color: .running)) : (ascii("y \(form.type.rawValue) · n keep it running", state.options.glyphs), CellStyle(color: .warning, bold: true)))
         let box = Box.centred(screenWidth: state.width, screenHeight: state.height, preferredWidth: preferredWidth(state), lines: lines.count)
         box.draw(title: "Stop execution", glyphs: state.options.glyphs, role: .warning, into: &buffer)
-        box.write(lines, into: &buffer)
-    }
-
-    static func drawStart(_ form: StartForm, state: ConsoleState, into buffer: inout CellBuffer) {
-        let glyphs = state.options.glyphs
-        let width = min(state.width - 2, preferredWidth(state)) - 4
-        let room = max(3, state.height - 12)
-        var lines: [Line] = []
-        switch form.step {
-        case .loadingDocuments:
-            lines.append(("Loading Automation documents...", CellStyle(color: .muted)))
-        case .documentsFailed:
-            lines.append(("The Automation documents could not be listed.", CellStyle(color: .muted)))
-        case .pickingDocument, .loadingDocument:
-            lines.append(("Document:", CellStyle(bold: true)))
-            for index in pickWindow(count: form.documents.count, selected: form.documentIndex, rows: room) {
-                let selected = index == form.documentIndex
-                lines.append(((selected ? glyphs.selectionMark + " " : "  ") + form.documents[index], CellStyle(color: selected ? .selection : .normal, reverse: selected)))
-            }
-            if form.step == .loadingDocument { lines.append(("Loading \(form.documentName ?? "")...", CellStyle(color: .muted))) }
-        case .editingParameters, .sending:
-            lines.append(("Document: \(form.documentName ?? "-")" + (form.documentVersion.map { " v\($0)" } ?? ""), CellStyle(bold: true)))
-            if let note = form.rulesNote {
-                for text in TextWrap.wrap(note, width: width, indent: 2) { lines.append((text, CellStyle(color: .warning))) }
-            }
-            var fieldLines: [Line] = []
-            var focusLine = 0
-            for (index, field) in form.fields.enumerated() {
-                let focused = index == form.focus
-                if focused { focusLine = fieldLines.count }
-                let marker = focused ? glyphs.selectionMark + " " : "  "
-                let required = field.isRequired ? "*" : ""
-                let value = field.isPickList ? (field.value.isEmpty ? "(choose)" : field.value) : field.value + (focused ? "_" : "")
-                for (row, text) in TextWrap.wrap("\(marker)\(field.name)\(required) (\(field.type)): \(value)", width: width, indent: 4).enumerated() {
-                    fieldLines.append((text, CellStyle(color: focused ? .selection : .normal, bold: row == 0 && focused)))
-                }
-                guard focused else { continue }
-                if field.isPickList {
-                    let choices = field.choices.map { $0 == field.value ? "[\($0)]" : $0 }.joined(separator: "  ")
-                    for text in TextWrap.wrap(ascii("    ←/→ \(choices)", glyphs), width: width, indent: 6) {
-                        fieldLines.append((text, CellStyle(color: .accent)))
-                    }
-                }
-                let about = [field.isPickList ? nil : field.hint, field.ruleSummary].compactMap { $0 }.joined(separator: "; ")
-                let description = field.description ?? ""
-                if !description.isEmpty || field.ruleSummary != nil {
-                    let text = [description, about.isEmpty ? "" : "[\(about)]"].filter { !$0.isEmpty }.joined(separator: " ")
-                    for text in TextWrap.wrap("    \(text)", width: width, indent: 4) {
-                        fieldLines.append((text, CellStyle(color: .muted)))
-                    }
-                }
-            }
-            if form.fields.isEmpty { fieldLines.append(("  This document takes no parameters.", CellStyle(color: .muted))) }
-            let start = max(0, min(focusLine - room / 2, fieldLines.count - room))
-            lines += fieldLines[start..<min(fieldLines.count, start + room)]
-            let modeFocused = form.isModeFocused
-            let modes = ExecutionMode.allCases.map { $0 == form.mode ? "[\($0.rawValue)]" : " \($0.rawValue) " }.joined(separator: " ")
-            lines.append(((modeFocused ? glyphs.selectionMark + " " : "  ") + "Mode: " + modes, CellStyle(color: modeFocused ? .selection : .normal, bold: modeFocused)))
-            if case .success(let request) = form.request {
-                lines.append(("Same as:", CellStyle(color: .muted)))
-                for text in TextWrap.wrap(ShellCommandLine.start(request, target: state.target), width: width, indent: 4) {
-                    lines.append((text, CellStyle(color: .muted)))
-                }
-            }
-        }
-        lines.append(("", .plain))
-        if let error = form.error {
-            for text in TextWrap.wrap(error, width: width, indent: 2) { lines.append((text, CellStyle(color: .failure, bold: true))) }
-        }
-        let hint: String
-        switch form.step {
-        case .loadingDocuments, .loadingDocument: hint = "loading... · Esc cancel"
-        case .documentsFailed: hint = "Enter/R try again · Esc cancel"
-        case .pickingDocument: hint = "↑/↓ choose · Enter open · Esc cancel"
-        case .editingParameters:
-            hint = form.fields.contains(where: \.isPickList)
-                ? "Tab/↑/↓ field · ←/→/Space choose · Enter start · Esc cancel · * required"
-                : "Tab/↑/↓ field · ←/→ mode · Enter start · Esc cancel · * required"
-        case .sending: hint = "sending..."
-        }
-        lines.append((ascii(hint, glyphs), CellStyle(color: .accent)))
-        let box = Box.centred(screenWidth: state.width, screenHeight: state.height, preferredWidth: preferredWidth(state), lines: lines.count)
-        box.draw(title: "Start execution", glyphs: glyphs, into: &buffer)
         box.write(lines, into: &buffer)
     }
 
@@ -168,6 +75,27 @@ enum FormViews {
         case .confirming: return (confirm, CellStyle(color: .warning, bold: true))
         case .sending: return ("sending...", CellStyle(color: .running))
         }
+    }
+
+    /// The AWS CLI command the form stands for, so it can be repeated or scripted.
+    static func sameAs(_ command: String, width: Int) -> [Line] {
+        [("Same as:", CellStyle(color: .muted))] + TextWrap.wrap(command, width: width, indent: 4).map { ($0, CellStyle(color: .muted)) }
+    }
+
+    /// Why the last attempt failed (a check of the form or the service's refusal), if it did.
+    static func errorLines(_ error: String?, width: Int) -> [Line] {
+        guard let error else { return [] }
+        return TextWrap.wrap(error, width: width, indent: 2).map { ($0, CellStyle(color: .failure, bold: true)) }
+    }
+
+    /// The first `rows` of `lines`, the last one ending in an ellipsis when some were cut.
+    static func clipped(_ lines: [Line], to rows: Int, width: Int, glyphs: GlyphSet) -> [Line] {
+        guard lines.count > rows else { return lines }
+        guard rows > 0 else { return [] }
+        var kept = Array(lines.prefix(rows))
+        let ellipsis = glyphs.ellipsis
+        kept[rows - 1].0 = TextWrap.fit(kept[rows - 1].0, width: width - DisplayWidth.of(ellipsis), ellipsis: "") + ellipsis
+        return kept
     }
 
     /// The indices of a pick-list to show so the selected one is on screen.
