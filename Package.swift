@@ -71,8 +71,6 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        // Plain-text output of API results for the command line.
-        .target(name: "CommandLineOutput", dependencies: ["AutomationModel"]),
         // The `aws ssm` parity subcommands: shorthand, --cli-input-json/yaml, skeletons, output, exit codes.
         .target(
             name: "AutomationCLI",
@@ -81,7 +79,6 @@ let package = Package(
                 "AutomationDocuments",
                 "AWSWire",
                 "LocalEngine",
-                "CommandLineOutput",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -103,7 +100,6 @@ let package = Package(
                 "AutomationModel",
                 "LocalEngine",
                 "LocalEndpoint",
-                "CommandLineOutput",
                 "AutomationCLI",
                 "AWSWire",
                 "Console",
@@ -148,7 +144,6 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
-        .testTarget(name: "CommandLineOutputTests", dependencies: ["CommandLineOutput", "AutomationModel"]),
         .testTarget(
             name: "AutomationCLITests",
             dependencies: ["AutomationCLI", "AutomationModel", "AWSWire", "LocalEngine", "LocalEndpoint"],
