@@ -4,30 +4,6 @@ import Testing
 
 @testable import AutomationCLI
 
-/// Answers GetAutomationExecution from a script of snapshots, one per poll (the last repeats).
-private final class ScriptedExecutions: AutomationService, @unchecked Sendable {
-    private let lock = NSLock()
-    private var snapshots: [AutomationExecution]
-
-    init(_ snapshots: [AutomationExecution]) { self.snapshots = snapshots }
-
-    func getAutomationExecution(_ request: GetAutomationExecutionRequest) async throws -> GetAutomationExecutionResponse {
-        let next = lock.withLock { snapshots.count > 1 ? snapshots.removeFirst() : snapshots[0] }
-        return GetAutomationExecutionResponse(automationExecution: next)
-    }
-
-    private func unused() -> ServiceError { ServiceError(.validationException, "not used by watch") }
-    func describeAutomationExecutions(_ request: DescribeAutomationExecutionsRequest) async throws -> DescribeAutomationExecutionsResponse { throw unused() }
-    func describeAutomationStepExecutions(_ request: DescribeAutomationStepExecutionsRequest) async throws -> DescribeAutomationStepExecutionsResponse { throw unused() }
-    func sendAutomationSignal(_ request: SendAutomationSignalRequest) async throws -> SendAutomationSignalResponse { throw unused() }
-    func startAutomationExecution(_ request: StartAutomationExecutionRequest) async throws -> StartAutomationExecutionResponse { throw unused() }
-    func stopAutomationExecution(_ request: StopAutomationExecutionRequest) async throws -> StopAutomationExecutionResponse { throw unused() }
-    func getDocument(_ request: GetDocumentRequest) async throws -> GetDocumentResponse { throw unused() }
-    func describeDocument(_ request: DescribeDocumentRequest) async throws -> DescribeDocumentResponse { throw unused() }
-    func listDocuments(_ request: ListDocumentsRequest) async throws -> ListDocumentsResponse { throw unused() }
-    func createDocument(_ request: CreateDocumentRequest) async throws -> CreateDocumentResponse { throw unused() }
-}
-
 @Suite struct WatchTests {
     private static let id = "11111111-2222-3333-4444-555555555555"
 

@@ -91,12 +91,13 @@ class TmuxConsole:
         while time.monotonic() < deadline:
             fields = self._tmux("display-message", "-p", "-t", self.session,
                                 "#{pane_dead} #{pane_dead_status} #{pane_dead_signal}").split()
-            if fields and fields[0] == "1":
-                status = fields[1] if len(fields) > 1 else ""
+            # tmux can mark the pane dead a moment before it has filled in how the program ended.
+            if fields and fields[0] == "1" and len(fields) > 1:
+                status = fields[1]
                 signal_number = fields[2] if len(fields) > 2 else ""
-                if status:
-                    return int(status)
-                return 128 + int(signal_number or 0)
+                if signal_number:
+                    return 128 + int(signal_number)
+                return int(status)
             time.sleep(0.1)
         raise ScreenTimeout(f"the console did not exit within {timeout} s; the screen was:\n{self.screen()}")
 
