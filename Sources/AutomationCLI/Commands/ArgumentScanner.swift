@@ -136,7 +136,12 @@ public enum ArgumentScanner {
         guard let number = Int(value) else {
             throw CLIFailure.input("aws: error: argument \(option): invalid int value: '\(value)'. Give whole seconds, such as \(option) 30 (0 waits without limit).")
         }
-        return try GlobalOptions.timeout(seconds: number, option: option)
+        do {
+            return try GlobalOptions.timeout(seconds: number, option: option)
+        } catch {
+            // The parity subcommands word their input errors as the AWS CLI's argument parser does.
+            throw CLIFailure.input("aws: error: \(error)")
+        }
     }
 
     private static func count(_ option: String, _ value: String) throws(CLIFailure) -> Int {

@@ -28,11 +28,11 @@ public struct GlobalOptions: Sendable, Equatable {
     ]
 
     /// --cli-read-timeout and --cli-connect-timeout: whole seconds, where botocore reads 0 as "no limit" (a
-    /// year here, as good as none).
+    /// year here, as good as none). The error carries no program prefix: each parser adds its own.
     public static func timeout(seconds: Int, option: String) throws(CLIFailure) -> Duration {
         guard seconds >= 0 else {
             throw CLIFailure.input(
-                "aws: error: argument \(option): \(seconds) is negative. Give whole seconds, such as \(option) 30 (0 waits without limit).")
+                "argument \(option): \(seconds) is negative. Give whole seconds, such as \(option) 30 (0 waits without limit).")
         }
         return seconds == 0 ? .seconds(365 * 24 * 3600) : .seconds(seconds)
     }
