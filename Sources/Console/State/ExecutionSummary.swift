@@ -34,5 +34,6 @@ public struct ExecutionSummary: Sendable, Hashable {
 }
 
 extension AutomationExecutionMetadata {
-    var isWaitingOnHuman: Bool { ExecutionSummary(self).isWaitingOnHuman }
+    /// The same rule as `ExecutionSummary.isWaitingOnHuman`, without building a summary for every row filtered.
+    var isWaitingOnHuman: Bool { automationExecutionStatus?.isWaitingOnHuman ?? false }
 }
