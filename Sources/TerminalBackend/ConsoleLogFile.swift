@@ -57,7 +57,7 @@ struct LogLineHandler: LogHandler {
         let merged = metadata.merging(event.metadata ?? [:]) { $1 }
         var fields = merged.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
         if let error = event.error { fields.append("error=\(error)") }
-        let time = ISO8601DateFormatter().string(from: Date())
+        let time = Date().formatted(.iso8601)
         sink.write("\(time) \(event.level) \(label): \(event.message)" + fields.map { " " + $0 }.joined())
     }
 }
