@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "ssm-console",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "ssm-console", targets: ["ssm-console"]),
     ],
@@ -71,6 +71,12 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // Resolving a target (the local engine or an AWS endpoint, with credentials), paced to the quotas: the
+        // connection the console and the CLI share.
+        .target(
+            name: "Connection",
+            dependencies: ["AutomationModel", "AWSWire", "LocalEngine", .product(name: "Logging", package: "swift-log")]
+        ),
         // The `aws ssm` parity subcommands: shorthand, --cli-input-json/yaml, skeletons, output, exit codes.
         .target(
             name: "AutomationCLI",
@@ -78,7 +84,7 @@ let package = Package(
                 "AutomationModel",
                 "AutomationDocuments",
                 "AWSWire",
-                "LocalEngine",
+                "Connection",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -102,6 +108,7 @@ let package = Package(
                 "LocalEndpoint",
                 "AutomationCLI",
                 "AWSWire",
+                "Connection",
                 "Console",
                 "TerminalBackend",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -146,9 +153,10 @@ let package = Package(
         ),
         .testTarget(
             name: "AutomationCLITests",
-            dependencies: ["AutomationCLI", "AutomationModel", "AWSWire", "LocalEngine", "LocalEndpoint"],
+            dependencies: ["AutomationCLI", "AutomationModel", "AWSWire", "Connection", "LocalEngine", "LocalEndpoint"],
             exclude: ["Fixtures"]
         ),
+        .testTarget(name: "ConnectionTests", dependencies: ["Connection", "AWSWire", "AutomationModel", "LocalEngine"]),
         .testTarget(
             name: "ConsoleTests", dependencies: ["Console", "AutomationModel", "LocalEngine"], exclude: ["Snapshots"]),
         .testTarget(

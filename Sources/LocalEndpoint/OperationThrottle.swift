@@ -1,43 +1,34 @@
 import AutomationModel
-import Foundation
 
-/// `--quotas aws`: a token bucket per access key and operation, at the rates AWS applies to Automation calls
-/// (bursts equal to the rate). Operations without a rate here are not limited.
+/// `--quotas aws`: a token bucket per access key and operation, at the rates the catalog publishes for each
+/// operation (bursts equal to the rate). Operations with no published quota are not limited.
 actor OperationThrottle {
-    static let awsRates: [String: Double] = [
-        "DescribeAutomationExecutions": 3, "GetAutomationExecution": 3, "DescribeAutomationStepExecutions": 3,
-        "SendAutomationSignal": 3, "StartAutomationExecution": 1, "StopAutomationExecution": 1,
-    ]
+    private let quotas: OperationQuotas
+    private let now: @Sendable () -> Duration
+    private var buckets: [String: TokenBucket] = [:]
 
-    private struct Bucket {
-        var tokens: Double
-        var refilledAt: Date
-    }
-
-    private let rates: [String: Double]
-    private let now: @Sendable () -> Date
-    private var buckets: [String: Bucket] = [:]
-
-    init(rates: [String: Double], now: @escaping @Sendable () -> Date = { Date() }) {
-        self.rates = rates
-        self.now = now
+    /// - Parameter now: time since any fixed origin; by default the continuous clock since the throttle was made.
+    init(now: (@Sendable () -> Duration)? = nil) {
+        quotas = .published(secondsOfBurst: true, otherOperations: nil)
+        if let now {
+            self.now = now
+        } else {
+            let origin = ContinuousClock.now
+            self.now = { origin.duration(to: .now) }
+        }
     }
 
     /// Takes a token for `operation` on behalf of `accessKeyId`, or throws ThrottlingException when none is left.
-    func admit(operation: String, accessKeyId: String) throws(ServiceError) {
-        guard let rate = rates[operation] else { return }
-        let key = accessKeyId + "\u{0}" + operation
-        let time = now()
-        var bucket = buckets[key] ?? Bucket(tokens: rate, refilledAt: time)
-        bucket.tokens = min(rate, bucket.tokens + max(0, time.timeIntervalSince(bucket.refilledAt)) * rate)
-        bucket.refilledAt = time
-        guard bucket.tokens >= 1 else {
-            buckets[key] = bucket
+    func admit(_ operation: SSMOperation, accessKeyId: String) throws(ServiceError) {
+        guard let limit = quotas.limit(for: operation) else { return }
+        let key = accessKeyId + "\u{0}" + operation.name
+        var bucket = buckets[key] ?? TokenBucket(limit)
+        let admitted = bucket.take(at: now())
+        buckets[key] = bucket
+        guard admitted else {
             throw ServiceError(
                 .throttlingException,
-                "Rate exceeded: \(operation) is limited to \(Int(rate)) request(s) per second per access key (--quotas aws). Retry after a short wait.")
+                "Rate exceeded: \(operation.name) is limited to \(Int(limit.callsPerSecond)) request(s) per second per access key (--quotas aws). Retry after a short wait.")
         }
-        bucket.tokens -= 1
-        buckets[key] = bucket
     }
 }

@@ -21,7 +21,7 @@ public enum SSMEndpoint {
                 region: ProcessInfo.processInfo.environment["AWS_REGION"]))
         let responder = SSMRequestResponder(
             engine: engine, keys: Dictionary(keys.map { ($0.accessKeyId, $0) }, uniquingKeysWith: { first, _ in first }),
-            throttle: configuration.quotas == .aws ? OperationThrottle(rates: OperationThrottle.awsRates) : nil,
+            throttle: configuration.quotas == .aws ? OperationThrottle() : nil,
             logger: logger)
         let (ports, portReport) = AsyncStream<Int>.makeStream()
         let application = Application(

@@ -11,8 +11,8 @@ import Logging
 struct SSMRequestResponder: HTTPResponder {
     typealias Context = BasicRequestContext
 
-    static let targetPrefix = "AmazonSSM."
-    static let contentType = "application/x-amz-json-1.1"
+    static let targetPrefix = AWSJSONService.ssm.targetPrefix + "."
+    static let contentType = AWSJSONService.ssm.contentType
     static let maximumBodySize = 8 * 1024 * 1024
     static let unknownOperation = ServiceError.Code(rawValue: "UnknownOperationException")
 
@@ -35,8 +35,8 @@ struct SSMRequestResponder: HTTPResponder {
             }
             let key = try authenticate(request, body: body)
             let operation = try operation(for: request)
-            try await throttle?.admit(operation: operation.name, accessKeyId: key.accessKeyId)
-            let answer = try await operation.handle(body, engine.session(principal: key.principalArn))
+            try await throttle?.admit(operation.operation, accessKeyId: key.accessKeyId)
+            let answer = try await operation.handle(body, on: engine.session(principal: key.principalArn))
             return response(status: .ok, body: answer, requestId: requestId)
         } catch let error as ServiceError {
             return errorResponse(error, requestId: requestId)
@@ -68,15 +68,16 @@ struct SSMRequestResponder: HTTPResponder {
         return keys[authorization.accessKeyId]!
     }
 
-    private func operation(for request: Request) throws(ServiceError) -> SSMOperation {
-        let supported = SSMOperation.supportedNames.joined(separator: ", ")
+    private func operation(for request: Request) throws(ServiceError) -> any AnyServiceOperation {
+        let supported = OperationCatalog.names.joined(separator: ", ")
         guard request.method == .post else {
             throw ServiceError(
                 Self.unknownOperation,
                 "This endpoint speaks the SSM JSON 1.1 protocol: POST / with X-Amz-Target: AmazonSSM.<Operation>; got \(request.method.rawValue). Supported operations: \(supported).")
         }
         let target = request.headers[HTTPField.Name("X-Amz-Target")!] ?? ""
-        guard target.hasPrefix(Self.targetPrefix), let operation = SSMOperation.all[String(target.dropFirst(Self.targetPrefix.count))]
+        guard target.hasPrefix(Self.targetPrefix),
+            let operation = OperationCatalog.entry(named: String(target.dropFirst(Self.targetPrefix.count)))
         else {
             let shown = target.isEmpty ? "no X-Amz-Target header" : "'\(target)'"
             throw ServiceError(

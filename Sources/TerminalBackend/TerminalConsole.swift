@@ -12,19 +12,17 @@ public enum TerminalConsole {
         public var refreshInterval: Duration
         public var noColor: Bool
         public var auditLog: AuditLog
-        public var quotas: OperationQuotas
         public var describeError: ServiceErrorDescriber
 
         public init(
             target: ConsoleTarget, readOnly: Bool, refreshInterval: Duration, noColor: Bool, auditLog: AuditLog,
-            quotas: OperationQuotas = .ssm, describeError: @escaping ServiceErrorDescriber = ServiceErrorDescription.standard
+            describeError: @escaping ServiceErrorDescriber = ServiceErrorDescription.standard
         ) {
             self.target = target
             self.readOnly = readOnly
             self.refreshInterval = refreshInterval
             self.noColor = noColor
             self.auditLog = auditLog
-            self.quotas = quotas
             self.describeError = describeError
         }
     }
@@ -55,7 +53,7 @@ public enum TerminalConsole {
         let screen = try CursesScreen(noColor: settings.noColor)
         let core = ClientCore(
             service: service, target: settings.target, auditLog: settings.auditLog, readOnly: settings.readOnly,
-            quotas: settings.quotas, describeError: settings.describeError, post: mailbox.post)
+            describeError: settings.describeError, post: mailbox.post)
         // The terminal first: waiting for changes in flight can take seconds, and a second termination signal
         // in that time ends the process at once, which must not leave curses owning the terminal.
         defer {

@@ -1,6 +1,6 @@
 import AWSWire
-import AutomationCLI
 import AutomationModel
+import Connection
 import Console
 
 /// What the console needs from the connection: the header's target, and the wire client's reports and
@@ -18,11 +18,9 @@ enum ConsoleConnection {
     static func notice(for event: SSMClientEvent) -> CoreNotice {
         switch event {
         case .throttled(let operation, let retryIn):
-            return .throttled(operation: operation.rawValue, retryIn: retryIn)
+            return .throttled(operation: operation.name, retryIn: retryIn)
         case .retrying(let operation, let attempt, let error, let retryIn):
-            return .retrying(operation: operation.rawValue, attempt: attempt, reason: error, retryIn: retryIn)
-        case .rateLimited(let operation, let waited):
-            return .rateLimited(operation: operation.rawValue, waited: waited)
+            return .retrying(operation: operation.name, attempt: attempt, reason: error, retryIn: retryIn)
         }
     }
 

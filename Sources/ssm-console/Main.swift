@@ -1,4 +1,5 @@
 import AutomationCLI
+import Connection
 import Foundation
 
 /// The process entry point. The parity subcommands and `watch` exit with the AWS CLI v2's codes (see

@@ -1,6 +1,6 @@
 import AWSWire
 import ArgumentParser
-import AutomationCLI
+import Connection
 import Console
 import Foundation
 import Logging
@@ -91,14 +91,19 @@ struct SSMConsoleCommand: AsyncParsableCommand {
                     aws: AWSConfigurationOptions(
                         profile: profile, region: region, endpointURL: endpointURL, caBundle: caBundle,
                         verifySSL: !noVerifySSL, connectTimeout: Self.connectTimeout),
-                    seedDemo: local),
+                    seedDemo: local, quotas: .aws,
+                    paceWaited: { operation, waited in
+                        guard let notice = CoreNotice.rateLimitedIfNoticeable(operation: operation.name, waited: waited)
+                        else { return }
+                        mailbox.post(.notice(notice, at: Date()))
+                    }),
                 observer: { event in mailbox.post(.notice(ConsoleConnection.notice(for: event), at: Date())) })
             // Credentials are otherwise looked up at the first call: find out now, while the error can still be
             // printed plainly and the exit status say what went wrong.
             _ = try await connection.client?.wire.credentialsProvider.credentials()
         } catch {
-            let failure = CLIFailure.from(error, operation: "ssm-console")
-            FileHandle.standardError.write(Data("ssm-console: \(failure.description)\n".utf8))
+            let failure = ConnectionFailure(error) ?? .unavailable("\(error)")
+            FileHandle.standardError.write(Data("ssm-console: \(failure.message)\n".utf8))
             throw ExitCode(failure.exitCode)
         }
         if let stop = mailbox.stopRequested {

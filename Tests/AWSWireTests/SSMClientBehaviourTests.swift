@@ -39,22 +39,22 @@ import Testing
         #expect(await iterator.next() == .throttled(operation: .getAutomationExecution, retryIn: .seconds(1)))
     }
 
-    @Test func retriesTakeRateLimitTokensToo() async throws {
+    @Test func aPacedClientTakesOneTokenPerCallAndItsRetriesWaitForTheBackoff() async throws {
         let server = try await StandInServer(routes: ["POST /": [Self.throttled, Self.throttled, .json(200, "{}")]])
         defer { server.stop() }
-        let clock = RateLimiterTestClock()
+        let sleeper = RecordingSleeper()
         let recorder = SSMClientEventRecorder()
-        let client = SSMClientFixture.client(
-            server, rateLimiter: SSMRateLimiter(now: clock.now, sleep: clock.sleep), observer: recorder.observer)
+        let waits = LockedValue<[Duration]>([])
+        let client = PacedAutomationService(
+            SSMClientFixture.client(server, sleeper: sleeper, observer: recorder.observer),
+            limiter: OperationRateLimiter()) { _, waited in waits.withLock { $0.append(waited) } }
         _ = try await client.stopAutomationExecution(.init(automationExecutionId: Self.id, type: .cancel))
-        // The backoff sleeps are recorded, not waited, so each retry finds the 1 TPS bucket still a second away.
         #expect(recorder.events == [
             .throttled(operation: .stopAutomationExecution, retryIn: .seconds(1)),
-            .rateLimited(operation: .stopAutomationExecution, waited: .seconds(1)),
             .throttled(operation: .stopAutomationExecution, retryIn: .seconds(2)),
-            .rateLimited(operation: .stopAutomationExecution, waited: .seconds(1)),
         ])
-        #expect(clock.sleeps == [.seconds(1), .seconds(1)])
+        #expect(try server.requests().count == 3)
+        #expect(waits.withLock { $0 }.isEmpty)
     }
 
     @Test func serverErrorsAreRetriedThenSurfaceWithTheAWSCode() async throws {
@@ -167,7 +167,6 @@ import Testing
         let client = try SSMClient(configuration: configuration)
         #expect(client.wire.endpoint == server.url)
         #expect(client.wire.region == "eu-west-1")
-        #expect(client.rateLimiter.quotas == .aws)
         let answer = try await client.startAutomationExecution(.init(documentName: "Restart", mode: .auto))
         #expect(answer.automationExecutionId == Self.id)
         let authorization = try SigV4Authorization.parse(try #require(try server.requests().first?.header("Authorization")))

@@ -172,9 +172,11 @@ import Testing
         let covered = Set(Self.roundTrips.map(\.operation))
         #expect(covered.count == 10)
         #expect(covered.isSuperset(of: [
-            SSMOperation.describeAutomationExecutions, .getAutomationExecution, .describeAutomationStepExecutions,
-            .sendAutomationSignal, .startAutomationExecution, .stopAutomationExecution, .getDocument,
-            .describeDocument, .listDocuments, .createDocument,
-        ].map(\.rawValue)))
+            OperationCatalog.describeAutomationExecutions.name, OperationCatalog.getAutomationExecution.name,
+            OperationCatalog.describeAutomationStepExecutions.name, OperationCatalog.sendAutomationSignal.name,
+            OperationCatalog.startAutomationExecution.name, OperationCatalog.stopAutomationExecution.name,
+            OperationCatalog.getDocument.name, OperationCatalog.describeDocument.name,
+            OperationCatalog.listDocuments.name, OperationCatalog.createDocument.name,
+        ]))
     }
 }

@@ -27,6 +27,14 @@ import Testing
         #expect(OperationShape.named("send-command") == nil)
     }
 
+    /// Every operation the CLI offers is a catalog operation, and the model's shapes are the catalog's names'.
+    @Test func everyCLIOperationIsInTheCatalog() {
+        for operation in OperationShape.all {
+            #expect(OperationCatalog.entry(named: operation.apiName)?.operation == operation.operation)
+            #expect(ServiceModel.operations[operation.apiName]?.input == operation.apiName + "Request")
+        }
+    }
+
     @Test func sendAutomationSignalInput() throws {
         let members = OperationShape.sendAutomationSignal.input
         #expect(members.map(\.name) == ["AutomationExecutionId", "SignalType", "Payload"])

@@ -109,7 +109,7 @@ struct ClientCoreAuditTests {
         let service = FakeAutomationService()
         service.fail("StopAutomationExecution", with: ServiceError(.invalidAutomationStatusUpdateException, "already ended"))
         let events = PostedEvents()
-        let core = ClientCore(service: service, target: testTarget, auditLog: log, quotas: .unlimited, post: { events.append($0) })
+        let core = ClientCore(service: service, target: testTarget, auditLog: log, post: { events.append($0) })
         core.submit(ClientCoreTests.approve)
         core.submit(.stopExecution(StopAutomationExecutionRequest(automationExecutionId: ClientCoreTests.executionId)))
         core.submit(.listExecutions(.all, pageSize: 10))
@@ -134,7 +134,7 @@ struct ClientCoreAuditTests {
         let service = FakeAutomationService()
         service.hold("SendAutomationSignal")
         let events = PostedEvents()
-        let core = ClientCore(service: service, target: testTarget, auditLog: log, quotas: .unlimited, post: { events.append($0) })
+        let core = ClientCore(service: service, target: testTarget, auditLog: log, post: { events.append($0) })
         core.submit(ClientCoreTests.approve)
         #expect(await eventually { service.waitingCount("SendAutomationSignal") == 1 })
         DispatchQueue.global().asyncAfter(deadline: .now() + 0.1) { service.release("SendAutomationSignal") }
@@ -154,7 +154,7 @@ struct ClientCoreAuditTests {
         let service = FakeAutomationService()
         service.hold("SendAutomationSignal")
         defer { service.release("SendAutomationSignal") }
-        let core = ClientCore(service: service, target: testTarget, auditLog: log, quotas: .unlimited, post: { _ in })
+        let core = ClientCore(service: service, target: testTarget, auditLog: log, post: { _ in })
         core.submit(ClientCoreTests.approve)
         #expect(await eventually { service.waitingCount("SendAutomationSignal") == 1 })
         await shutDown(core, changeGrace: .milliseconds(50))
@@ -183,7 +183,7 @@ struct ClientCoreAuditTests {
         let log = AuditLog(url: root.appendingPathComponent("blocked/audit.log"))
         let events = PostedEvents()
         let core = ClientCore(
-            service: FakeAutomationService(), target: testTarget, auditLog: log, quotas: .unlimited, post: { events.append($0) })
+            service: FakeAutomationService(), target: testTarget, auditLog: log, post: { events.append($0) })
         core.submit(ClientCoreTests.approve)
         await events.wait(for: "the result and the notice") { $0.all.count == 2 }
         let all = events.all

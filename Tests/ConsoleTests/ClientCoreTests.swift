@@ -8,12 +8,21 @@ struct ClientCoreTests {
     let service = FakeAutomationService()
     let events = PostedEvents()
 
+    /// A core over the fake service, paced to `quotas` as a connection paces it, with waits reported as the
+    /// console reports them.
     func core(auditLog: AuditLog? = nil, readOnly: Bool = false, quotas: OperationQuotas = .unlimited,
               describeError: @escaping ServiceErrorDescriber = ServiceErrorDescription.standard) -> ClientCore {
         let events = events
-        return ClientCore(
-            service: service, target: testTarget, auditLog: auditLog, readOnly: readOnly, quotas: quotas,
+        let reportTo = LockedValue<ClientCore?>(nil)
+        let paced = PacedAutomationService(service, limiter: OperationRateLimiter(quotas: quotas)) { operation, waited in
+            guard let notice = CoreNotice.rateLimitedIfNoticeable(operation: operation.name, waited: waited) else { return }
+            reportTo.withLock { $0 }?.report(notice)
+        }
+        let core = ClientCore(
+            service: paced, target: testTarget, auditLog: auditLog, readOnly: readOnly,
             describeError: describeError, post: { events.append($0) })
+        reportTo.withLock { $0 = core }
+        return core
     }
 
     static let executionId = "0b8f7c2e-1d2a-4c1e-9f00-000000000001"
@@ -86,7 +95,7 @@ struct ClientCoreTests {
 
     @Test("no notice is posted after shutdown, neither reported nor from a paced change finishing")
     func noNoticesAfterShutdown() async throws {
-        let core = core(quotas: OperationQuotas(callsPerSecond: ["SendAutomationSignal": 2], otherOperations: nil))
+        let core = core(quotas: OperationQuotas(limits: ["SendAutomationSignal": .init(callsPerSecond: 2)], otherOperations: nil))
         core.submit(Self.approve)
         core.submit(.sendSignal(SendAutomationSignalRequest(automationExecutionId: Self.executionId, signalType: .reject)))
         #expect(await eventually { service.calls("SendAutomationSignal").count == 1 })
@@ -156,7 +165,7 @@ struct ClientCoreTests {
 
     @Test("calls of one operation are spaced by its quota, and a long wait is reported")
     func pacing() async throws {
-        let core = core(quotas: OperationQuotas(callsPerSecond: ["StartAutomationExecution": 2], otherOperations: nil))
+        let core = core(quotas: OperationQuotas(limits: ["StartAutomationExecution": .init(callsPerSecond: 2)], otherOperations: nil))
         for name in ["A", "B", "C"] {
             core.submit(.startExecution(StartAutomationExecutionRequest(documentName: name)))
         }

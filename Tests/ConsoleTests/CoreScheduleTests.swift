@@ -23,24 +23,6 @@ struct CoreScheduleTests {
         #expect(schedule.inFlight.isEmpty)
     }
 
-    @Test("the pacer spaces calls 1/rate apart per operation, from when each call goes, and leaves others alone")
-    func pacer() {
-        var pacer = OperationPacer(quotas: OperationQuotas(callsPerSecond: ["Start": 1], otherOperations: 4))
-        let now = ContinuousClock.now
-        #expect(pacer.acquire("Start", at: now) == nil)
-        #expect(pacer.acquire("Start", at: now) == .seconds(1))
-        #expect(pacer.acquire("Start", at: now + .milliseconds(400)) == .milliseconds(600))
-        // A waiter that wakes late goes then, and the next slot counts from there.
-        #expect(pacer.acquire("Start", at: now + .milliseconds(1300)) == nil)
-        #expect(pacer.acquire("Start", at: now + .milliseconds(1500)) == .milliseconds(800))
-        #expect(pacer.acquire("Describe", at: now) == nil)
-        #expect(pacer.acquire("Describe", at: now) == .milliseconds(250))
-        #expect(pacer.acquire("Describe", at: now + .seconds(5)) == nil)
-        var unlimited = OperationPacer(quotas: .unlimited)
-        #expect(unlimited.acquire("Start", at: now) == nil)
-        #expect(unlimited.acquire("Start", at: now) == nil)
-    }
-
     @Test("query filters: status, prefix, start time; the inbox narrows a status to those waiting on a person")
     func filters() {
         #expect(ExecutionQuery.all.filters.isEmpty)

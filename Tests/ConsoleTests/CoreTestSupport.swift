@@ -130,6 +130,20 @@ final class FakeAutomationService: AutomationService, @unchecked Sendable {
     func createDocument(_ request: CreateDocumentRequest) async throws -> CreateDocumentResponse {
         throw ServiceError(.invalidDocumentOperation, "not used by the console")
     }
+
+    func updateDocument(_ request: UpdateDocumentRequest) async throws -> UpdateDocumentResponse {
+        throw ServiceError(.invalidDocumentOperation, "not used by the console")
+    }
+
+    func deleteDocument(_ request: DeleteDocumentRequest) async throws -> DeleteDocumentResponse {
+        throw ServiceError(.invalidDocumentOperation, "not used by the console")
+    }
+
+    func describeInstanceInformation(_ request: DescribeInstanceInformationRequest) async throws
+        -> DescribeInstanceInformationResponse
+    {
+        throw ServiceError(.invalidDocumentOperation, "not used by the console")
+    }
 }
 
 /// Collects what the core posts, for tests to wait on.

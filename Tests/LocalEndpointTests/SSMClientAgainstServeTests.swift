@@ -38,13 +38,12 @@ import Testing
               Duration: PT0S
         """
 
-    /// An SSM client signing as `key`, with no client-side rate limit (serve runs without quotas here) and one
-    /// attempt, so every refusal comes back as it was answered.
+    /// An SSM client signing as `key`, with one attempt, so every refusal comes back as it was answered.
     static func client(_ harness: EndpointHarness, as key: ServeAccessKey = EndpointHarness.alice) -> SSMClient {
         SSMClient(
             endpoint: harness.url, region: "us-east-1",
             credentials: StaticCredentialsProvider(accessKeyId: key.accessKeyId, secretAccessKey: key.secretAccessKey),
-            retryPolicy: AWSRetryPolicy(maxAttempts: 1), rateLimiter: SSMRateLimiter(quotas: .unlimited))
+            retryPolicy: AWSRetryPolicy(maxAttempts: 1))
     }
 
     /// Polls GetAutomationExecution until `condition` holds (15 s at most) and returns the execution.

@@ -12,9 +12,6 @@ public struct AWSJSONClient: Sendable {
     public let retryPolicy: AWSRetryPolicy
     public let transport: any AWSHTTPTransport
     public var userAgent = "ssm-console/1.0"
-    /// Awaited before each attempt (retries included) is signed, with the operation's name: a rate limiter
-    /// waits here for a token, so a signature never ages in a queue. Throwing ends the call with that error.
-    public var beforeAttempt: (@Sendable (String) async throws -> Void)?
     /// Told about each retry just before its backoff sleep.
     public var retryObserver: (@Sendable (AWSRetryNotice) -> Void)?
     private let now: @Sendable () -> Date
@@ -100,8 +97,7 @@ public struct AWSJSONClient: Sendable {
         let sender = RetryingSender(
             transport: transport, policy: retryPolicy, logger: logger, observer: retryObserver)
         return try await sender.send(operation, errorCode: AWSJSONErrorDecoder.errorCode) {
-            try await beforeAttempt?(operation)
-            return try await signedRequest(operation, body: body)
+            try await signedRequest(operation, body: body)
         }
     }
 

@@ -1,3 +1,4 @@
+import AutomationModel
 import Foundation
 
 /// Runs an external command to completion and collects its output without blocking Swift concurrency's
@@ -34,15 +35,18 @@ enum ProcessRunner {
     }
 
     /// Resumes the continuation once the exit status and both outputs have arrived.
-    private final class Collector: @unchecked Sendable {
-        private let lock = NSLock()
-        private var continuation: CheckedContinuation<Result, Error>?
-        private var status: Int32?
-        private var standardOutput: Data?
-        private var standardError: Data?
+    private final class Collector: Sendable {
+        private struct State: Sendable {
+            var continuation: CheckedContinuation<Result, Error>?
+            var status: Int32?
+            var standardOutput: Data?
+            var standardError: Data?
+        }
+
+        private let state: LockedValue<State>
 
         init(_ continuation: CheckedContinuation<Result, Error>) {
-            self.continuation = continuation
+            state = LockedValue(State(continuation: continuation))
         }
 
         func exited(_ code: Int32) { update { $0.status = code } }
@@ -50,23 +54,24 @@ enum ProcessRunner {
         func errors(_ data: Data) { update { $0.standardError = data } }
 
         func failed(_ error: Error) {
-            lock.lock()
-            let pending = continuation
-            continuation = nil
-            lock.unlock()
+            let pending = state.withLock { state in
+                defer { state.continuation = nil }
+                return state.continuation
+            }
             pending?.resume(throwing: error)
         }
 
-        private func update(_ change: (Collector) -> Void) {
-            lock.lock()
-            change(self)
-            guard let status, let standardOutput, let standardError, let pending = continuation else {
-                lock.unlock()
-                return
+        /// Resumes outside the lock, once everything has arrived.
+        private func update(_ change: (inout State) -> Void) {
+            let finished = state.withLock { state -> (CheckedContinuation<Result, Error>, Result)? in
+                change(&state)
+                guard let status = state.status, let standardOutput = state.standardOutput,
+                    let standardError = state.standardError, let pending = state.continuation
+                else { return nil }
+                state.continuation = nil
+                return (pending, Result(status: status, standardOutput: standardOutput, standardError: standardError))
             }
-            continuation = nil
-            lock.unlock()
-            pending.resume(returning: Result(status: status, standardOutput: standardOutput, standardError: standardError))
+            if let (pending, result) = finished { pending.resume(returning: result) }
         }
     }
 }

@@ -1,23 +1,24 @@
 import AsyncHTTPClient
+import AutomationModel
 import Foundation
 import NIOCore
 import NIOSSL
 
 /// One AsyncHTTPClient per distinct transport settings, kept for the life of the process like
 /// `HTTPClient.shared`: a command-line process uses one or two, and nobody has to remember to shut them down.
-final class HTTPClientPool: @unchecked Sendable {
+final class HTTPClientPool: Sendable {
     static let shared = HTTPClientPool()
 
-    private let lock = NSLock()
-    private var clients: [AWSTransportSettings: HTTPClient] = [:]
+    private let clients = LockedValue<[AWSTransportSettings: HTTPClient]>([:])
 
     func client(for settings: AWSTransportSettings) throws -> HTTPClient {
-        lock.lock()
-        defer { lock.unlock() }
-        if let client = clients[settings] { return client }
-        let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: try configuration(for: settings))
-        clients[settings] = client
-        return client
+        let configuration = try configuration(for: settings)
+        return clients.withLock { clients in
+            if let client = clients[settings] { return client }
+            let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+            clients[settings] = client
+            return client
+        }
     }
 
     private func configuration(for settings: AWSTransportSettings) throws -> HTTPClient.Configuration {

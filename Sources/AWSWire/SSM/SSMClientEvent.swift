@@ -1,3 +1,5 @@
+import AutomationModel
+
 /// What an `SSMClient` reports while it works, for a console's status line. Observing changes nothing.
 public enum SSMClientEvent: Sendable, Hashable {
     /// The service answered with a throttling error; the call is retried after `retryIn`.
@@ -5,19 +7,18 @@ public enum SSMClientEvent: Sendable, Hashable {
     /// Attempt `attempt - 1` failed for another retryable reason (`error` says which); attempt `attempt`
     /// follows after `retryIn`.
     case retrying(operation: SSMOperation, attempt: Int, error: String, retryIn: Duration)
-    /// The client-side rate limiter held the call back for `waited` before it was sent.
-    case rateLimited(operation: SSMOperation, waited: Duration)
 
     public var operation: SSMOperation {
         switch self {
-        case .throttled(let operation, _), .retrying(let operation, _, _, _), .rateLimited(let operation, _):
-            return operation
+        case .throttled(let operation, _), .retrying(let operation, _, _, _): return operation
         }
     }
 
     /// The event as a retry notice would report it.
     init(_ notice: AWSRetryNotice) {
-        let operation = SSMOperation(rawValue: notice.operation)
+        // SSMClient sends only catalog operations; a name from elsewhere is still reported, with no quota.
+        let operation = OperationCatalog.operation(named: notice.operation)
+            ?? SSMOperation(name: notice.operation, changesState: false, quota: .unpublished)
         if notice.isThrottling {
             self = .throttled(operation: operation, retryIn: notice.delay)
         } else {

@@ -1,4 +1,5 @@
 import AutomationModel
+import Connection
 import Foundation
 
 /// `ssm-console watch`: polls one execution and reports each step's status change as a line, until the

@@ -1,4 +1,5 @@
 import AWSWire
+import Connection
 import Foundation
 
 /// The AWS CLI's global options that the parity subcommands take, plus `--local` and `--data-dir`.

@@ -5,14 +5,10 @@ import Foundation
 /// exits (the next engine marks an interrupted step Failed). The command therefore keeps the engine running
 /// until the execution waits for someone or ends.
 enum LocalSettling {
-    static let changesExecutions: Set<String> = [
-        OperationShape.startAutomationExecution.apiName, OperationShape.sendAutomationSignal.apiName,
-        OperationShape.stopAutomationExecution.apiName,
-    ]
-
-    /// The execution the request or answer names, when the operation changes one.
+    /// The execution the request or answer names, when the operation changes one (the CLI's operations that
+    /// change anything all act on an execution).
     static func executionId(_ operation: OperationShape, request: [String: JSONValue], answer: WireJSON) -> String? {
-        guard changesExecutions.contains(operation.apiName) else { return nil }
+        guard operation.operation.changesState else { return nil }
         return request["AutomationExecutionId"]?.stringValue ?? answer["AutomationExecutionId"]?.stringValue
     }
 

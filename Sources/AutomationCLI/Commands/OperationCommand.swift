@@ -1,5 +1,6 @@
 import AWSWire
 import AutomationModel
+import Connection
 import Foundation
 
 /// Runs one parity subcommand from its words to its output, as `aws ssm <operation>` would: parse, build the

@@ -6,33 +6,25 @@ import Foundation
 /// bad input (exit 252) and says how to write the request correctly.
 public enum RequestValidation {
     public static func check(_ operation: OperationShape, request: Data) throws(CLIFailure) {
+        guard let entry = OperationCatalog.entry(named: operation.apiName) else { return }
         do {
-            switch operation.apiName {
-            case OperationShape.sendAutomationSignal.apiName:
-                _ = try ClientLimits.checkSignal(try decode(SendAutomationSignalRequest.self, from: request))
-            case OperationShape.startAutomationExecution.apiName:
-                let start = try decode(StartAutomationExecutionRequest.self, from: request)
-                if let parameters = start.parameters { try ClientLimits.checkParameterMap(parameters, field: "Parameters") }
-            case OperationShape.stopAutomationExecution.apiName:
-                try ClientLimits.checkExecutionId(try decode(StopAutomationExecutionRequest.self, from: request).automationExecutionId)
-            case OperationShape.getAutomationExecution.apiName:
-                try ClientLimits.checkExecutionId(try decode(GetAutomationExecutionRequest.self, from: request).automationExecutionId)
-            case OperationShape.describeAutomationExecutions.apiName:
-                try checkMaxResults(try decode(DescribeAutomationExecutionsRequest.self, from: request).maxResults)
-            case OperationShape.describeAutomationStepExecutions.apiName:
-                let steps = try decode(DescribeAutomationStepExecutionsRequest.self, from: request)
-                try ClientLimits.checkExecutionId(steps.automationExecutionId)
-                try checkMaxResults(steps.maxResults)
-            default:
-                break
-            }
-        } catch let failure as CLIFailure {
-            throw failure
+            try entry.checkRequest(request)
+        } catch let error as DecodingError {
+            throw failure(error)
         } catch let error as ServiceError {
             throw CLIFailure.input("\nParameter validation failed:\n\(error.message)")
         } catch {
             throw CLIFailure.input("\nParameter validation failed:\n\(error)")
         }
+        if operation.input.contains(where: { $0.name == "MaxResults" }) {
+            try checkMaxResults(try decode(MaxResultsMember.self, from: request).maxResults)
+        }
+    }
+
+    /// The one member the paging check reads from any request.
+    private struct MaxResultsMember: Decodable {
+        let maxResults: Int?
+        enum CodingKeys: String, CodingKey { case maxResults = "MaxResults" }
     }
 
     private static func checkMaxResults(_ value: Int?) throws(CLIFailure) {
@@ -45,16 +37,25 @@ public enum RequestValidation {
     static func decode<Request: Decodable>(_ type: Request.Type, from data: Data) throws(CLIFailure) -> Request {
         do {
             return try AWSJSON.decoder().decode(type, from: data)
-        } catch let DecodingError.keyNotFound(key, _) {
-            throw CLIFailure.input("\nParameter validation failed:\nMissing required parameter in input: \"\(key.stringValue)\"")
-        } catch let DecodingError.typeMismatch(expected, context) {
-            let path = context.codingPath.map(\.stringValue).joined(separator: ".")
-            throw CLIFailure.input("\nParameter validation failed:\nInvalid type for parameter \(path): expected \(expected).")
-        } catch let DecodingError.valueNotFound(_, context) {
-            let path = context.codingPath.map(\.stringValue).joined(separator: ".")
-            throw CLIFailure.input("\nParameter validation failed:\nParameter \(path) is null; give it a value or leave it out.")
+        } catch let error as DecodingError {
+            throw failure(error)
         } catch {
             throw CLIFailure.input("\nParameter validation failed:\n\(error)")
+        }
+    }
+
+    private static func failure(_ error: DecodingError) -> CLIFailure {
+        switch error {
+        case .keyNotFound(let key, _):
+            return .input("\nParameter validation failed:\nMissing required parameter in input: \"\(key.stringValue)\"")
+        case .typeMismatch(let expected, let context):
+            let path = context.codingPath.map(\.stringValue).joined(separator: ".")
+            return .input("\nParameter validation failed:\nInvalid type for parameter \(path): expected \(expected).")
+        case .valueNotFound(_, let context):
+            let path = context.codingPath.map(\.stringValue).joined(separator: ".")
+            return .input("\nParameter validation failed:\nParameter \(path) is null; give it a value or leave it out.")
+        default:
+            return .input("\nParameter validation failed:\n\(error)")
         }
     }
 }

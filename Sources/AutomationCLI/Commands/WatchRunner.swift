@@ -1,5 +1,6 @@
 import AWSWire
 import AutomationModel
+import Connection
 import Foundation
 
 /// Connects, watches one execution to its end and turns the outcome into an exit code.
@@ -49,7 +50,7 @@ public struct WatchRunner: Sendable {
             }
             return ExecutionWatcher.exitCode(for: status)
         } catch {
-            let failure = CLIFailure.from(error, operation: "GetAutomationExecution")
+            let failure = CLIFailure.from(error, operation: OperationCatalog.getAutomationExecution.name)
             if failure != .interrupted { standardError(failure.description + "\n") }
             return failure.exitCode
         }

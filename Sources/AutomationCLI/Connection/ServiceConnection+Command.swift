@@ -1,3 +1,4 @@
+import Connection
 import Foundation
 
 extension ServiceConnection {

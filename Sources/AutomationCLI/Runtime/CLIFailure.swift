@@ -1,6 +1,6 @@
 import AWSWire
 import AutomationModel
-import LocalEngine
+import Connection
 
 /// Why a subcommand failed, with the exit code the AWS CLI v2 uses for it and the text it prints on stderr.
 public enum CLIFailure: Error, Sendable, Equatable, CustomStringConvertible {
@@ -42,25 +42,15 @@ public enum CLIFailure: Error, Sendable, Equatable, CustomStringConvertible {
         switch error {
         case let failure as CLIFailure: return failure
         case let input as CommandLineInputError: return .input(input.message)
-        case let configuration as AWSConfigurationError: return .configuration(configuration.message)
         case let service as ServiceError:
             return .service(code: service.code.rawValue, message: service.message, operation: operation)
-        case let wire as AWSWireError: return .other(wire.message)
-        case let inUse as DataDirectoryInUse: return .other(inUse.message)
         case is CancellationError: return .interrupted
-        default: return .other("\(error)")
+        default:
+            switch ConnectionFailure(error) {
+            case .configuration(let message): return .configuration(message)
+            case .unavailable(let message): return .other(message)
+            case nil: return .other("\(error)")
+            }
         }
     }
-}
-
-/// The AWS CLI v2's return codes (https://docs.aws.amazon.com/cli/latest/userguide/cli-usage-returncodes.html).
-public enum CLIExitCode {
-    public static let success: Int32 = 0
-    /// `watch`: the execution ended in a status other than Success.
-    public static let executionDidNotSucceed: Int32 = 1
-    public static let interrupted: Int32 = 130
-    public static let inputError: Int32 = 252
-    public static let configurationError: Int32 = 253
-    public static let serviceError: Int32 = 254
-    public static let otherError: Int32 = 255
 }

@@ -1,6 +1,7 @@
+import AutomationModel
+import Connection
 import Dispatch
 import Foundation
-import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -12,7 +13,7 @@ import Synchronization
 /// their executions on disk for the next engine), for at most a few seconds.
 public enum InterruptHandler {
     nonisolated(unsafe) private static var source: DispatchSourceSignal?
-    private static let open = Mutex<ServiceConnection?>(nil)
+    private static let open = LockedValue<ServiceConnection?>(nil)
     /// How long a shutdown may hold up the exit once Ctrl-C is pressed.
     static let closeTimeout: DispatchTimeInterval = .seconds(5)
 

@@ -1,33 +1,36 @@
+import AutomationModel
 import Foundation
 
 /// One AWS CLI operation: `send-automation-signal` ↔ `SendAutomationSignal`, its input and output shapes.
 public struct OperationShape: Sendable {
     public let cliName: String
-    public let apiName: String
+    /// The catalog's operation; its name is the API's (`SendAutomationSignal`).
+    public let operation: SSMOperation
+    public var apiName: String { operation.name }
     public let input: [Member]
     public let output: [Member]
     /// The model's names for the input and output structures, for the skeletons.
     let inputShapeName: String
     let outputShapeName: String
 
-    init(apiName: String) {
-        guard let names = ServiceModel.operations[apiName] else {
-            preconditionFailure("no operation \(apiName) in the generated SSM model")
+    init(_ operation: SSMOperation) {
+        guard let names = ServiceModel.operations[operation.name] else {
+            preconditionFailure("no operation \(operation.name) in the generated SSM model")
         }
-        self.apiName = apiName
-        self.cliName = Self.xformName(apiName, separator: "-")
+        self.operation = operation
+        self.cliName = Self.xformName(operation.name, separator: "-")
         self.inputShapeName = names.input
         self.outputShapeName = names.output
         self.input = ServiceModel.publicMembers(of: names.input)
         self.output = ServiceModel.publicMembers(of: names.output)
     }
 
-    public static let sendAutomationSignal = OperationShape(apiName: "SendAutomationSignal")
-    public static let startAutomationExecution = OperationShape(apiName: "StartAutomationExecution")
-    public static let stopAutomationExecution = OperationShape(apiName: "StopAutomationExecution")
-    public static let getAutomationExecution = OperationShape(apiName: "GetAutomationExecution")
-    public static let describeAutomationExecutions = OperationShape(apiName: "DescribeAutomationExecutions")
-    public static let describeAutomationStepExecutions = OperationShape(apiName: "DescribeAutomationStepExecutions")
+    public static let sendAutomationSignal = OperationShape(OperationCatalog.sendAutomationSignal.operation)
+    public static let startAutomationExecution = OperationShape(OperationCatalog.startAutomationExecution.operation)
+    public static let stopAutomationExecution = OperationShape(OperationCatalog.stopAutomationExecution.operation)
+    public static let getAutomationExecution = OperationShape(OperationCatalog.getAutomationExecution.operation)
+    public static let describeAutomationExecutions = OperationShape(OperationCatalog.describeAutomationExecutions.operation)
+    public static let describeAutomationStepExecutions = OperationShape(OperationCatalog.describeAutomationStepExecutions.operation)
 
     public static var all: [OperationShape] {
         [

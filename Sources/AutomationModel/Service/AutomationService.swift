@@ -1,6 +1,9 @@
-/// The one interface to SSM Automation that the console, the CLI, the HTTP endpoint and the engine share.
-/// Implemented by the AWS wire client (a real or local endpoint) and by the local engine in-process.
-/// Errors are `ServiceError`s carrying the AWS error code.
+import Foundation
+
+/// The one interface to SSM that the console, the CLI, the HTTP endpoint and the engine share: a method per
+/// operation of `OperationCatalog`. Implemented by the AWS wire client (a real or local endpoint), by the local
+/// engine in-process, and by `PacedAutomationService` around either. Errors are `ServiceError`s carrying the
+/// AWS error code.
 public protocol AutomationService: Sendable {
     func describeAutomationExecutions(_ request: DescribeAutomationExecutionsRequest) async throws
         -> DescribeAutomationExecutionsResponse
@@ -16,4 +19,16 @@ public protocol AutomationService: Sendable {
     func describeDocument(_ request: DescribeDocumentRequest) async throws -> DescribeDocumentResponse
     func listDocuments(_ request: ListDocumentsRequest) async throws -> ListDocumentsResponse
     func createDocument(_ request: CreateDocumentRequest) async throws -> CreateDocumentResponse
+    func updateDocument(_ request: UpdateDocumentRequest) async throws -> UpdateDocumentResponse
+    func deleteDocument(_ request: DeleteDocumentRequest) async throws -> DeleteDocumentResponse
+    func describeInstanceInformation(_ request: DescribeInstanceInformationRequest) async throws
+        -> DescribeInstanceInformationResponse
+
+    /// The answer to `operation` already in the wire encoding, when the service keeps one (the engine keeps
+    /// each execution's JSON while it does not change); nil to encode the typed answer as usual.
+    func encodedResponse(to operation: SSMOperation, _ request: any Sendable) async throws -> Data?
+}
+
+extension AutomationService {
+    public func encodedResponse(to operation: SSMOperation, _ request: any Sendable) async throws -> Data? { nil }
 }

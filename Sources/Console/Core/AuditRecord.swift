@@ -59,18 +59,18 @@ public struct AuditRecord: Codable, Sendable, Hashable {
         case .sendSignal(let signal):
             self.init(
                 time: time, principal: target.principal, target: target.label,
-                executionId: signal.automationExecutionId, action: "SendAutomationSignal \(signal.signalType)",
+                executionId: signal.automationExecutionId, action: "\(OperationCatalog.sendAutomationSignal.name) \(signal.signalType)",
                 payload: signal.payload, result: outcome)
         case .startExecution(let start):
             self.init(
                 time: time, principal: target.principal, target: target.label, executionId: startedId,
-                action: "StartAutomationExecution" + (start.mode.map { " \($0)" } ?? ""),
+                action: OperationCatalog.startAutomationExecution.name + (start.mode.map { " \($0)" } ?? ""),
                 document: start.documentName + (start.documentVersion.map { ":\($0)" } ?? ""),
                 payload: start.parameters, result: outcome)
         case .stopExecution(let stop):
             self.init(
                 time: time, principal: target.principal, target: target.label, executionId: stop.automationExecutionId,
-                action: "StopAutomationExecution \(stop.type ?? "Cancel")", payload: nil, result: outcome)
+                action: "\(OperationCatalog.stopAutomationExecution.name) \(stop.type ?? "Cancel")", payload: nil, result: outcome)
         default:
             return nil
         }

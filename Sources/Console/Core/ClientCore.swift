@@ -3,9 +3,9 @@ import Dispatch
 import Foundation
 
 /// The one place the console calls the service from. The UI thread hands it requests and returns at once;
-/// the core decides on its serial queue what runs (see `RequestSchedule`), runs each request as a task, keeps
-/// every operation under its quota, writes the audit log for changes, and posts every answer back as a
-/// `ConsoleEvent`.
+/// the core decides on its serial queue what runs (see `RequestSchedule`), runs each request as a task, writes
+/// the audit log for changes, and posts every answer back as a `ConsoleEvent`. The service it is given is
+/// already paced to the quotas (the connection wraps it in `PacedAutomationService`).
 public final class ClientCore: @unchecked Sendable {
     // `schedule`, `tasks` and `nextTaskNumber` are only touched on `queue`; everything else is immutable,
     // locked, or thread-safe itself.
@@ -14,7 +14,7 @@ public final class ClientCore: @unchecked Sendable {
     private var tasks: [UInt64: (task: Task<Void, Never>, isChange: Bool)] = [:]
     private var nextTaskNumber: UInt64 = 0
     /// Set once by `shutdown`; notices check it under its lock, so none is posted after shutdown returns.
-    private let shutDown: LockedValue<Bool>
+    private let shutDown = LockedValue(false)
     /// Signals, starts and stops still running, which shutdown lets finish so each gets its audit record.
     private let changesInFlight = DispatchGroup()
 
@@ -32,7 +32,7 @@ public final class ClientCore: @unchecked Sendable {
     ///   - post: receives every result and notice; called from the core's tasks, so it must be thread-safe.
     public init(
         service: any AutomationService, target: ConsoleTarget, auditLog: AuditLog?, readOnly: Bool = false,
-        quotas: OperationQuotas = .ssm, describeError: @escaping ServiceErrorDescriber = ServiceErrorDescription.standard,
+        describeError: @escaping ServiceErrorDescriber = ServiceErrorDescription.standard,
         now: @escaping @Sendable () -> Date = { Date() }, post: @escaping @Sendable (ConsoleEvent) -> Void
     ) {
         self.target = target
@@ -41,22 +41,7 @@ public final class ClientCore: @unchecked Sendable {
         self.describeError = describeError
         self.now = now
         self.post = post
-        let shutDown = LockedValue(false)
-        self.shutDown = shutDown
-        let pacer = LockedValue(OperationPacer(quotas: quotas))
-        calls = ServiceCalls(service: service) { operation in
-            let started = ContinuousClock.now
-            while let wait = pacer.withLock({ $0.acquire(operation, at: .now) }) {
-                try await Task.sleep(for: wait)
-            }
-            // Only a wait someone would notice is worth a line in the status bar.
-            let waited = ContinuousClock.now - started
-            if waited >= .milliseconds(250) {
-                shutDown.withLock { isShutDown in
-                    if !isShutDown { post(.notice(.rateLimited(operation: operation, waited: waited), at: now())) }
-                }
-            }
-        }
+        calls = ServiceCalls(service: service)
     }
 
     /// Queues `request`; returns at once. The answer comes back through `post`.

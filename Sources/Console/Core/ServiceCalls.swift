@@ -2,11 +2,10 @@ import AutomationDocuments
 import AutomationModel
 import Foundation
 
-/// The API calls behind each `ServiceRequest`, paced by the core before each call.
+/// The API calls behind each `ServiceRequest`. Pacing to the quotas is the service's own (the connection wraps
+/// it in `PacedAutomationService`).
 struct ServiceCalls: Sendable {
     let service: any AutomationService
-    /// Waits until `operation` may be called again.
-    let pace: @Sendable (String) async throws -> Void
 
     /// Pages beyond this are not fetched: a server that keeps answering NextToken would otherwise never end.
     static let maxPages = 100
@@ -20,18 +19,15 @@ struct ServiceCalls: Sendable {
         case .loadExecution(let id):
             return try await execution(id)
         case .sendSignal(let signal):
-            try await pace("SendAutomationSignal")
             _ = try await service.sendAutomationSignal(signal)
             return .signalSent(signal)
         case .startExecution(let start):
-            try await pace("StartAutomationExecution")
             let response = try await service.startAutomationExecution(start)
             guard let id = response.automationExecutionId else {
-                throw ServiceError(.internalServerError, "StartAutomationExecution answered without an AutomationExecutionId.")
+                throw ServiceError(.internalServerError, "\(OperationCatalog.startAutomationExecution.name) answered without an AutomationExecutionId.")
             }
             return .started(start, executionId: id)
         case .stopExecution(let stop):
-            try await pace("StopAutomationExecution")
             _ = try await service.stopAutomationExecution(stop)
             return .stopped(stop)
         case .listDocuments:
@@ -42,7 +38,6 @@ struct ServiceCalls: Sendable {
     }
 
     private func executions(_ query: ExecutionQuery, pageSize: Int, nextToken: String?) async throws -> ServiceResult {
-        try await pace("DescribeAutomationExecutions")
         let filters = query.filters
         let response = try await service.describeAutomationExecutions(
             DescribeAutomationExecutionsRequest(
@@ -52,16 +47,14 @@ struct ServiceCalls: Sendable {
     }
 
     private func execution(_ id: String) async throws -> ServiceResult {
-        try await pace("GetAutomationExecution")
         guard let execution = try await service.getAutomationExecution(
             GetAutomationExecutionRequest(automationExecutionId: id)).automationExecution
         else {
-            throw ServiceError(.automationExecutionNotFoundException, "GetAutomationExecution returned no execution for \(id).")
+            throw ServiceError(.automationExecutionNotFoundException, "\(OperationCatalog.getAutomationExecution.name) returned no execution for \(id).")
         }
         var steps: [StepExecution] = []
         var nextToken: String?
         for _ in 0..<Self.maxPages {
-            try await pace("DescribeAutomationStepExecutions")
             let page = try await service.describeAutomationStepExecutions(
                 DescribeAutomationStepExecutionsRequest(automationExecutionId: id, nextToken: nextToken, maxResults: 50))
             steps += page.stepExecutions ?? []
@@ -75,7 +68,6 @@ struct ServiceCalls: Sendable {
         var identifiers: [DocumentIdentifier] = []
         var nextToken: String?
         for _ in 0..<Self.maxPages {
-            try await pace("ListDocuments")
             let page = try await service.listDocuments(
                 ListDocumentsRequest(
                     filters: [DocumentKeyValuesFilter(key: "DocumentType", values: ["Automation"])], maxResults: 50,
@@ -88,16 +80,14 @@ struct ServiceCalls: Sendable {
     }
 
     private func document(_ name: String, version: String?) async throws -> ServiceResult {
-        try await pace("DescribeDocument")
         guard let description = try await service.describeDocument(
             DescribeDocumentRequest(name: name, documentVersion: version)).document
         else {
-            throw ServiceError(.invalidDocument, "DescribeDocument returned no description for \(name).")
+            throw ServiceError(.invalidDocument, "\(OperationCatalog.describeDocument.name) returned no description for \(name).")
         }
-        try await pace("GetDocument")
         let content = try await service.getDocument(GetDocumentRequest(name: name, documentVersion: version))
         guard let text = content.content else {
-            throw ServiceError(.invalidDocumentContent, "GetDocument returned no content for \(name).")
+            throw ServiceError(.invalidDocumentContent, "\(OperationCatalog.getDocument.name) returned no content for \(name).")
         }
         // Content this parser cannot read (a newer schema, say) still leaves DescribeDocument's parameters to
         // start the document with, so it is not an error here.

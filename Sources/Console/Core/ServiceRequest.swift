@@ -77,6 +77,14 @@ public enum CoreNotice: Sendable, Hashable {
     case auditLogFailed(path: String, reason: String)
 }
 
+extension CoreNotice {
+    /// The notice for a call the quotas held back for `waited`, or nil when the wait is too short for anyone to
+    /// notice: only a wait someone would notice is worth a line in the status bar.
+    public static func rateLimitedIfNoticeable(operation: String, waited: Duration) -> CoreNotice? {
+        waited >= .milliseconds(250) ? .rateLimited(operation: operation, waited: waited) : nil
+    }
+}
+
 /// Everything that can change the console's state. The update is a pure function of (state, event).
 public enum ConsoleEvent: Sendable {
     case key(KeyPress)

@@ -139,13 +139,13 @@ extension ConsoleUpdate {
         switch request {
         case .listExecutions:
             finishListRefresh(&state)
-            flash("DescribeAutomationExecutions failed: \(message)", .error, &state)
+            flash("\(OperationCatalog.describeAutomationExecutions.name) failed: \(message)", .error, &state)
             return state.refresh.listPending ? refreshList(&state) : []
         case .loadMoreExecutions:
             state.refresh.moreInFlight = false
             flash("Loading more executions failed: \(message)", .error, &state)
         case .loadExecution(let id):
-            flash("GetAutomationExecution failed: \(message)", .error, &state)
+            flash("\(OperationCatalog.getAutomationExecution.name) failed: \(message)", .error, &state)
             if case .signal(var form) = state.overlay, form.executionId == id, form.phase == .loading {
                 form.phase = .editing
                 form.error = message
@@ -179,18 +179,18 @@ extension ConsoleUpdate {
         case .listDocuments:
             guard case .start(var form) = state.overlay, form.step == .loadingDocuments else { return [] }
             form.step = .documentsFailed
-            form.error = "ListDocuments failed: \(message)"
+            form.error = "\(OperationCatalog.listDocuments.name) failed: \(message)"
             state.overlay = .start(form)
         case .describeDocument(let name, _):
             if case .start(var form) = state.overlay, form.step == .loadingDocument {
                 form.step = .pickingDocument
-                form.error = "DescribeDocument failed: \(message)"
+                form.error = "\(OperationCatalog.describeDocument.name) failed: \(message)"
                 state.overlay = .start(form)
             } else if case .signal(var form) = state.overlay, form.documentName == name {
                 // StartStep can still offer ValidNextSteps without the document's step list.
                 state.documentSteps[name] = []
                 fillChoices(&form, state)
-                form.error = "DescribeDocument failed: \(message)"
+                form.error = "\(OperationCatalog.describeDocument.name) failed: \(message)"
                 state.overlay = .signal(form)
             }
         }

@@ -1,3 +1,4 @@
+import AutomationModel
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -16,11 +17,10 @@ struct CapturedOutput: Sendable, Hashable {
 
 /// Drains a child's stdout and stderr together on its own thread, so a child filling one pipe while the
 /// engine waits on the other cannot deadlock. Keeps a bounded head of each stream and discards the rest.
-final class ProcessOutputReader: @unchecked Sendable {
-    private let lock = NSLock()
+final class ProcessOutputReader: Sendable {
     private let done = DispatchGroup()
-    private var stopRequested = false
-    private var captured: [CapturedOutput] = [.empty, .empty]
+    private let stopRequested = LockedValue(false)
+    private let captured = LockedValue<[CapturedOutput]>([.empty, .empty])
 
     init(standardOutput: Int32, standardError: Int32, limits: (Int, Int)) {
         done.enter()
@@ -39,11 +39,11 @@ final class ProcessOutputReader: @unchecked Sendable {
 
     /// Ends reading even though some process outside the group still holds a pipe open.
     func stop() {
-        lock.withLock { stopRequested = true }
+        stopRequested.withLock { $0 = true }
     }
 
     var output: (standardOutput: CapturedOutput, standardError: CapturedOutput) {
-        lock.withLock { (captured[0], captured[1]) }
+        captured.withLock { ($0[0], $0[1]) }
     }
 
     private func drain(fds: [Int32], limits: [Int]) {
@@ -51,7 +51,7 @@ final class ProcessOutputReader: @unchecked Sendable {
         var totals = [0, 0]
         var open = [true, true]
         var chunk = [UInt8](repeating: 0, count: 65_536)
-        while open.contains(true), !lock.withLock({ stopRequested }) {
+        while open.contains(true), !stopRequested.withLock({ $0 }) {
             var polls = fds.enumerated().map { index, fd in
                 pollfd(fd: open[index] ? fd : -1, events: Int16(POLLIN), revents: 0)
             }
@@ -79,7 +79,7 @@ final class ProcessOutputReader: @unchecked Sendable {
                 text: Self.text(buffers[index], truncated: totals[index] > buffers[index].count),
                 isTruncated: totals[index] > buffers[index].count, totalBytes: totals[index])
         }
-        lock.withLock { captured = outputs }
+        captured.withLock { $0 = outputs }
     }
 
     /// UTF-8 text; a character cut in two by the limit is dropped rather than shown as garbage.

@@ -1,3 +1,4 @@
+import AutomationModel
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -109,18 +110,21 @@ public struct ShellProcessRunner: Sendable {
 
 /// Owns one running group: reaps the leader on a dedicated thread, stops the group on request, and
 /// hands the result to the waiting task.
-private final class ProcessSupervisor: @unchecked Sendable {
+private final class ProcessSupervisor: Sendable {
+    private struct State: Sendable {
+        var stopReason: ProcessResult.StopReason?
+        var finished = false
+        var timeout: Task<Void, Never>?
+        var outcome: ProcessResult?
+        var waiter: CheckedContinuation<ProcessResult, Never>?
+    }
+
     private let spawned: SpawnedProcess
     private let reader: ProcessOutputReader
     private let terminationGrace: Double
     private let outputDrainGrace: Double
     private let dataDirectory: URL
-    private let lock = NSLock()
-    private var stopReason: ProcessResult.StopReason?
-    private var finished = false
-    private var timeoutWork: DispatchWorkItem?
-    private var outcome: ProcessResult?
-    private var waiter: CheckedContinuation<ProcessResult, Never>?
+    private let state = LockedValue(State())
 
     init(
         spawned: SpawnedProcess, limits: (Int, Int), terminationGrace: Double, outputDrainGrace: Double,
@@ -136,9 +140,11 @@ private final class ProcessSupervisor: @unchecked Sendable {
 
     func start(timeout: Double?) {
         if let timeout {
-            let work = DispatchWorkItem { [self] in stop(.timedOut) }
-            lock.withLock { timeoutWork = work }
-            DispatchQueue.global().asyncAfter(deadline: .now() + max(0, timeout), execute: work)
+            let timer = Task { [self] in
+                guard (try? await Task.sleep(for: .seconds(max(0, timeout)))) != nil else { return }
+                stop(.timedOut)
+            }
+            state.withLock { $0.timeout = timer }
         }
         let thread = Thread { [self] in superviseUntilExit() }
         thread.name = "step process \(spawned.pid)"
@@ -147,9 +153,9 @@ private final class ProcessSupervisor: @unchecked Sendable {
 
     /// Stops the whole group once; later calls, and calls after the process ended, do nothing.
     func stop(_ reason: ProcessResult.StopReason) {
-        let shouldSignal = lock.withLock { () -> Bool in
-            guard !finished, stopReason == nil else { return false }
-            stopReason = reason
+        let shouldSignal = state.withLock { state -> Bool in
+            guard !state.finished, state.stopReason == nil else { return false }
+            state.stopReason = reason
             return true
         }
         guard shouldSignal else { return }
@@ -159,9 +165,9 @@ private final class ProcessSupervisor: @unchecked Sendable {
 
     func result() async -> ProcessResult {
         await withCheckedContinuation { continuation in
-            let ready = lock.withLock { () -> ProcessResult? in
-                if let outcome { return outcome }
-                waiter = continuation
+            let ready = state.withLock { state -> ProcessResult? in
+                if let outcome = state.outcome { return outcome }
+                state.waiter = continuation
                 return nil
             }
             if let ready { continuation.resume(returning: ready) }
@@ -170,8 +176,8 @@ private final class ProcessSupervisor: @unchecked Sendable {
 
     /// Signals the group unless it is already known to be over, so a reused group ID is never hit.
     private func signalGroup(_ signal: Int32) {
-        lock.withLock {
-            if !finished { _ = kill(-spawned.pid, signal) }
+        state.withLock { state in
+            if !state.finished { _ = kill(-spawned.pid, signal) }
         }
     }
 
@@ -179,7 +185,7 @@ private final class ProcessSupervisor: @unchecked Sendable {
         var status: Int32 = 0
         while waitpid(spawned.pid, &status, 0) == -1 && errno == EINTR {}
         let ending = Self.ending(status)
-        if lock.withLock({ stopReason != nil }) {
+        if state.withLock({ $0.stopReason != nil }) {
             // Being stopped: what the leader left in its group goes too, after a moment to flush output.
             _ = reader.waitUntilDone(timeout: 0.2)
             signalGroup(SIGKILL)
@@ -192,17 +198,18 @@ private final class ProcessSupervisor: @unchecked Sendable {
             _ = reader.waitUntilDone(timeout: 5)
         }
         let output = reader.output
-        let continuation = lock.withLock { () -> CheckedContinuation<ProcessResult, Never>? in
-            finished = true
-            timeoutWork?.cancel()
-            outcome = ProcessResult(
-                ending: ending, stopReason: stopReason, standardOutput: output.standardOutput,
+        let (continuation, outcome) = state.withLock { state in
+            state.finished = true
+            state.timeout?.cancel()
+            let outcome = ProcessResult(
+                ending: ending, stopReason: state.stopReason, standardOutput: output.standardOutput,
                 standardError: output.standardError)
-            defer { waiter = nil }
-            return waiter
+            state.outcome = outcome
+            defer { state.waiter = nil }
+            return (state.waiter, outcome)
         }
         ProcessGroupRegistry.unregister(processGroupId: spawned.pid, in: dataDirectory)
-        if let continuation, let outcome = lock.withLock({ outcome }) { continuation.resume(returning: outcome) }
+        continuation?.resume(returning: outcome)
     }
 
     private static func ending(_ status: Int32) -> ProcessResult.Ending {

@@ -1,4 +1,5 @@
 import AutomationModel
+import Foundation
 
 /// The engine as one caller sees it: what they start runs as them, what they signal is decided as them.
 public struct EngineSession: AutomationService {
@@ -55,5 +56,28 @@ public struct EngineSession: AutomationService {
 
     public func createDocument(_ request: CreateDocumentRequest) async throws -> CreateDocumentResponse {
         try await engine.createDocument(request, owner: engine.configuration.accountId)
+    }
+
+    public func updateDocument(_ request: UpdateDocumentRequest) async throws -> UpdateDocumentResponse {
+        try await engine.updateDocument(request)
+    }
+
+    public func deleteDocument(_ request: DeleteDocumentRequest) async throws -> DeleteDocumentResponse {
+        try await engine.deleteDocument(request)
+        return DeleteDocumentResponse()
+    }
+
+    public func describeInstanceInformation(_ request: DescribeInstanceInformationRequest) async throws
+        -> DescribeInstanceInformationResponse
+    {
+        try InstanceInformationListing.describe(request, instances: engine.managedInstances)
+    }
+
+    /// GetAutomationExecution from the engine's cache of each execution's JSON, kept while it does not change.
+    public func encodedResponse(to operation: SSMOperation, _ request: any Sendable) async throws -> Data? {
+        guard operation == OperationCatalog.getAutomationExecution.operation,
+            let request = request as? GetAutomationExecutionRequest
+        else { return nil }
+        return try engine.encodedExecution(request)
     }
 }

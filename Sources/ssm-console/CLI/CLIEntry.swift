@@ -1,5 +1,6 @@
 import ArgumentParser
 import AutomationCLI
+import Connection
 import Foundation
 
 /// The one way into a parity subcommand or `watch`, from Main or from ArgumentParser's tree: installs the

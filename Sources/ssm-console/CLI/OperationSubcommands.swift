@@ -1,5 +1,6 @@
 import ArgumentParser
 import AutomationCLI
+import Connection
 
 /// A parity subcommand: every word after its name goes to AutomationCLI, which reads them as the AWS CLI
 /// does (parameters from the model, global options anywhere, `help`).

@@ -1,5 +1,6 @@
 import ArgumentParser
 import AutomationCLI
+import Connection
 
 /// `ssm-console watch EXECUTION_ID`: one line per status change until the execution ends.
 struct WatchCommand: AsyncParsableCommand {

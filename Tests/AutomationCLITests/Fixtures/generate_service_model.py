@@ -50,6 +50,8 @@ def main():
         + botocore.__version__ + "'s",
         "// SSM service model (api version " + model.api_version + "). Do not edit by hand.",
         "",
+        "import AutomationModel",
+        "",
         "extension ServiceModel {",
         "    static let shapes: [String: ModelShape] = [",
     ]
@@ -79,8 +81,10 @@ def main():
     lines += ["    ]", "", "    static let operations: [String: (input: String, output: String)] = ["]
     for name in OPERATIONS:
         operation = model.operation_model(name)
+        # Keyed by the catalog's entry, so the operation's name is spelled in the catalog alone.
+        catalog_entry = "OperationCatalog." + name[0].lower() + name[1:] + ".name"
         lines.append(
-            "        " + swift_string(name) + ": (" + swift_string(operation.input_shape.name) + ", "
+            "        " + catalog_entry + ": (" + swift_string(operation.input_shape.name) + ", "
             + swift_string(operation.output_shape.name) + "),"
         )
     lines += ["    ]", "}", ""]

@@ -27,4 +27,7 @@ final class ScriptedExecutions: AutomationService, @unchecked Sendable {
     func describeDocument(_ request: DescribeDocumentRequest) async throws -> DescribeDocumentResponse { throw unused() }
     func listDocuments(_ request: ListDocumentsRequest) async throws -> ListDocumentsResponse { throw unused() }
     func createDocument(_ request: CreateDocumentRequest) async throws -> CreateDocumentResponse { throw unused() }
+    func updateDocument(_ request: UpdateDocumentRequest) async throws -> UpdateDocumentResponse { throw unused() }
+    func deleteDocument(_ request: DeleteDocumentRequest) async throws -> DeleteDocumentResponse { throw unused() }
+    func describeInstanceInformation(_ request: DescribeInstanceInformationRequest) async throws -> DescribeInstanceInformationResponse { throw unused() }
 }

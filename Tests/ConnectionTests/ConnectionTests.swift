@@ -3,7 +3,7 @@ import Foundation
 import LocalEngine
 import Testing
 
-@testable import AutomationCLI
+@testable import Connection
 
 @Suite struct ConnectionTests {
     private func temporaryDirectory() -> URL {
@@ -19,7 +19,7 @@ import Testing
             Issue.record("connected without a region")
         } catch let error as AWSConfigurationError {
             #expect(error.kind == .missingRegion)
-            #expect(CLIFailure.from(error, operation: "X").exitCode == 253)
+            #expect(ConnectionFailure(error)?.exitCode == 253)
         }
     }
 

@@ -1,6 +1,5 @@
 import AutomationModel
 import Foundation
-import LocalEngine
 
 /// DescribeInstanceInformation over the engine's managed instances: each is this computer, always online.
 enum InstanceInformationListing {

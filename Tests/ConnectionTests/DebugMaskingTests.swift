@@ -2,7 +2,7 @@ import AWSWire
 import Foundation
 import Testing
 
-@testable import AutomationCLI
+@testable import Connection
 
 @Suite struct DebugMaskingTests {
     @Test func hidesSignatureTokenAndSecretsButKeepsTheRest() throws {

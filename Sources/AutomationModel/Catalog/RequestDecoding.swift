@@ -1,14 +1,13 @@
-import AutomationModel
 import Foundation
 
 /// Reads a JSON 1.1 request body as an operation's input, turning decoding failures into the errors AWS answers
 /// with: SerializationException for text that is not a JSON object or a member of the wrong type,
 /// ValidationException for a required member that is missing or null.
-enum RequestBodyDecoding {
-    static let serializationException = ServiceError.Code(rawValue: "SerializationException")
+public enum RequestDecoding {
+    public static let serializationException = ServiceError.Code(rawValue: "SerializationException")
 
-    static func decode<Input: Decodable>(_ type: Input.Type, from body: Data, operation: String) throws(ServiceError)
-        -> Input
+    public static func decode<Input: Decodable>(_ type: Input.Type, from body: Data, operation: String)
+        throws(ServiceError) -> Input
     {
         let text = body.isEmpty ? Data("{}".utf8) : body
         let parsed: Any

@@ -1,13 +1,11 @@
-import AutomationModel
+@testable import AutomationModel
 import Foundation
 import Testing
-
-@testable import AWSWire
 
 /// The client-side token buckets, on virtual time.
 @Suite struct RateLimiterTests {
     /// Calls `operation` `count` times one after another and returns the virtual time at which each went out.
-    func sendTimes(_ count: Int, _ operation: SSMOperation, limiter: SSMRateLimiter, clock: RateLimiterTestClock)
+    func sendTimes(_ count: Int, _ operation: SSMOperation, limiter: OperationRateLimiter, clock: RateLimiterTestClock)
         async throws -> [Duration]
     {
         var times: [Duration] = []
@@ -25,7 +23,7 @@ import Testing
 
     @Test func readsGoOutAtThreePerSecond() async throws {
         let clock = RateLimiterTestClock()
-        let limiter = SSMRateLimiter(now: clock.now, sleep: clock.sleep)
+        let limiter = OperationRateLimiter(now: clock.now, sleep: clock.sleep)
         let times = try await sendTimes(10, .getAutomationExecution, limiter: limiter, clock: clock)
         let third = Duration.nanoseconds(333_333_334)
         #expect(times == (0..<10).map { third * $0 })
@@ -35,7 +33,7 @@ import Testing
     @Test func startsAndStopsGoOutAtOnePerSecond() async throws {
         for operation in [SSMOperation.startAutomationExecution, .stopAutomationExecution] {
             let clock = RateLimiterTestClock()
-            let limiter = SSMRateLimiter(now: clock.now, sleep: clock.sleep)
+            let limiter = OperationRateLimiter(now: clock.now, sleep: clock.sleep)
             let times = try await sendTimes(5, operation, limiter: limiter, clock: clock)
             #expect(times == [.zero, .seconds(1), .seconds(2), .seconds(3), .seconds(4)])
             #expect(busiestSecond(times) == 1)
@@ -46,16 +44,16 @@ import Testing
         let expected: [SSMOperation: Double] = [
             .describeAutomationExecutions: 3, .getAutomationExecution: 3, .describeAutomationStepExecutions: 3,
             .sendAutomationSignal: 3, .startAutomationExecution: 1, .stopAutomationExecution: 1,
-            .listDocuments: 3, .createDocument: 3, SSMOperation(rawValue: "ListCommands"): 3,
+            .listDocuments: 3, .createDocument: 3, SSMOperation(name: "ListCommands", changesState: false, quota: .unpublished): 3,
         ]
         for (operation, rate) in expected {
-            #expect(SSMQuotas.aws.limit(for: operation)?.callsPerSecond == rate, "\(operation)")
+            #expect(OperationQuotas.aws.limit(for: operation)?.callsPerSecond == rate, "\(operation)")
         }
     }
 
     @Test func aQuietSpellDoesNotBankExtraCalls() async throws {
         let clock = RateLimiterTestClock()
-        let limiter = SSMRateLimiter(now: clock.now, sleep: clock.sleep)
+        let limiter = OperationRateLimiter(now: clock.now, sleep: clock.sleep)
         _ = try await sendTimes(3, .describeAutomationExecutions, limiter: limiter, clock: clock)
         clock.advance(by: .seconds(10))
         let start = clock.now()
@@ -66,8 +64,8 @@ import Testing
 
     @Test func aBurstLetsThatManyGoAtOnceThenSpacesTheRest() async throws {
         let clock = RateLimiterTestClock()
-        let quotas = SSMQuotas(otherOperations: .init(callsPerSecond: 2, burst: 3))
-        let limiter = SSMRateLimiter(quotas: quotas, now: clock.now, sleep: clock.sleep)
+        let quotas = OperationQuotas(otherOperations: .init(callsPerSecond: 2, burst: 3))
+        let limiter = OperationRateLimiter(quotas: quotas, now: clock.now, sleep: clock.sleep)
         let times = try await sendTimes(6, .listDocuments, limiter: limiter, clock: clock)
         #expect(times == [.zero, .zero, .zero, .milliseconds(500), .seconds(1), .milliseconds(1500)])
     }
@@ -75,7 +73,7 @@ import Testing
     @Test func concurrentCallersQueueForDistinctSlots() async throws {
         let clock = RateLimiterTestClock()
         // Sleeping does not move this clock, so every caller reserves at time zero and the waits show the queue.
-        let limiter = SSMRateLimiter(now: { .zero }, sleep: clock.sleep)
+        let limiter = OperationRateLimiter(now: { .zero }, sleep: clock.sleep)
         let waits = try await withThrowingTaskGroup(of: Duration.self) { group in
             for _ in 0..<6 { group.addTask { try await limiter.acquire(.sendAutomationSignal) } }
             return try await group.reduce(into: []) { $0.append($1) }
@@ -87,7 +85,7 @@ import Testing
 
     @Test func operationsHaveIndependentBuckets() async throws {
         let clock = RateLimiterTestClock()
-        let limiter = SSMRateLimiter(now: { .zero }, sleep: clock.sleep)
+        let limiter = OperationRateLimiter(now: { .zero }, sleep: clock.sleep)
         #expect(try await limiter.acquire(.startAutomationExecution) == .zero)
         #expect(try await limiter.acquire(.startAutomationExecution) == .seconds(1))
         #expect(try await limiter.acquire(.stopAutomationExecution) == .zero)
@@ -97,8 +95,8 @@ import Testing
 
     @Test func aWaitingOperationDoesNotHoldUpAnother() async throws {
         // Real sleeps: the second start really waits, and a read must get through meanwhile.
-        let limiter = SSMRateLimiter(quotas: SSMQuotas(
-            limits: [.startAutomationExecution: .init(callsPerSecond: 1.0 / 3600)], otherOperations: .init(callsPerSecond: 3)))
+        let limiter = OperationRateLimiter(quotas: OperationQuotas(
+            limits: [OperationCatalog.startAutomationExecution.name: .init(callsPerSecond: 1.0 / 3600)], otherOperations: .init(callsPerSecond: 3)))
         try await limiter.acquire(.startAutomationExecution)
         let queuedStart = Task { try await limiter.acquire(.startAutomationExecution) }
         let began = ContinuousClock.now
@@ -110,7 +108,7 @@ import Testing
 
     @Test func unlimitedNeverWaits() async throws {
         let clock = RateLimiterTestClock()
-        let limiter = SSMRateLimiter(quotas: .unlimited, now: clock.now, sleep: clock.sleep)
+        let limiter = OperationRateLimiter(quotas: .unlimited, now: clock.now, sleep: clock.sleep)
         let times = try await sendTimes(50, .startAutomationExecution, limiter: limiter, clock: clock)
         #expect(times.allSatisfy { $0 == .zero })
         #expect(clock.sleeps.isEmpty)
@@ -118,10 +116,22 @@ import Testing
 
     @Test func anOperationCanBeExemptedWhileOthersStayLimited() async throws {
         let clock = RateLimiterTestClock()
-        var quotas = SSMQuotas.aws
-        quotas.limits[.getAutomationExecution] = .some(nil)
-        let limiter = SSMRateLimiter(quotas: quotas, now: clock.now, sleep: clock.sleep)
+        var quotas = OperationQuotas.aws
+        quotas.limits[OperationCatalog.getAutomationExecution.name] = .some(nil)
+        let limiter = OperationRateLimiter(quotas: quotas, now: clock.now, sleep: clock.sleep)
         #expect(try await sendTimes(5, .getAutomationExecution, limiter: limiter, clock: clock).allSatisfy { $0 == .zero })
         #expect(try await sendTimes(2, .startAutomationExecution, limiter: limiter, clock: clock) == [.zero, .seconds(1)])
     }
+}
+
+/// The catalog's operations by the names these tests use.
+extension SSMOperation {
+    static let describeAutomationExecutions = OperationCatalog.describeAutomationExecutions.operation
+    static let getAutomationExecution = OperationCatalog.getAutomationExecution.operation
+    static let describeAutomationStepExecutions = OperationCatalog.describeAutomationStepExecutions.operation
+    static let sendAutomationSignal = OperationCatalog.sendAutomationSignal.operation
+    static let startAutomationExecution = OperationCatalog.startAutomationExecution.operation
+    static let stopAutomationExecution = OperationCatalog.stopAutomationExecution.operation
+    static let listDocuments = OperationCatalog.listDocuments.operation
+    static let createDocument = OperationCatalog.createDocument.operation
 }

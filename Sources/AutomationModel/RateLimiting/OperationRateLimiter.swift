@@ -1,17 +1,17 @@
 /// Keeps each SSM operation within its quota on the client, so the console's refreshes never earn a
 /// ThrottlingException. Callers wait for a token instead of failing; operations have separate buckets, so a
 /// queue of starts never holds up a read. The clock and the sleep are injectable so tests run exactly and fast.
-public actor SSMRateLimiter {
-    public nonisolated let quotas: SSMQuotas
+public actor OperationRateLimiter {
+    public nonisolated let quotas: OperationQuotas
     private let now: @Sendable () -> Duration
     private let sleep: @Sendable (Duration) async throws -> Void
-    private var buckets: [SSMOperation: TokenBucket] = [:]
+    private var buckets: [String: TokenBucket] = [:]
 
     /// - Parameters:
     ///   - now: time elapsed since any fixed origin; by default the continuous clock since this limiter was made.
     ///   - sleep: waits for a token; by default `Task.sleep`. Throwing (e.g. on cancellation) ends the call.
     public init(
-        quotas: SSMQuotas = .aws, now: (@Sendable () -> Duration)? = nil,
+        quotas: OperationQuotas = .aws, now: (@Sendable () -> Duration)? = nil,
         sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) }
     ) {
         self.quotas = quotas
@@ -38,9 +38,9 @@ public actor SSMRateLimiter {
     /// outside the actor so other operations are not held up.
     private func reserve(_ operation: SSMOperation) -> Duration {
         guard let limit = quotas.limit(for: operation) else { return .zero }
-        var bucket = buckets[operation] ?? TokenBucket(limit)
+        var bucket = buckets[operation.name] ?? TokenBucket(limit)
         let wait = bucket.reserve(at: now())
-        buckets[operation] = bucket
+        buckets[operation.name] = bucket
         return wait
     }
 }

@@ -4,7 +4,8 @@ import Foundation
 import LocalEngine
 
 /// An open connection to SSM Automation, shared by the console and the CLI subcommands: the local engine in
-/// this process, or an SSM client configured as the AWS CLI configures itself.
+/// this process, or an SSM client configured as the AWS CLI configures itself; either way paced to the
+/// options' quotas by one `PacedAutomationService`.
 public final class ServiceConnection: Sendable {
     public enum Description: Sendable, Hashable, CustomStringConvertible {
         case local(dataDirectory: String)
@@ -18,6 +19,7 @@ public final class ServiceConnection: Sendable {
         }
     }
 
+    /// The service, paced to the options' quotas.
     public let service: any AutomationService
     public let description: Description
     /// Who calls: the local operator's ARN, or "profile <name> (<credential source>)".
@@ -28,10 +30,11 @@ public final class ServiceConnection: Sendable {
     private let engine: AutomationEngine?
 
     private init(
-        service: any AutomationService, description: Description, principal: String, client: SSMClient?,
-        engine: AutomationEngine?
+        service: any AutomationService, options: ServiceConnectionOptions, description: Description,
+        principal: String, client: SSMClient?, engine: AutomationEngine?
     ) {
-        self.service = service
+        self.service = PacedAutomationService(
+            service, limiter: OperationRateLimiter(quotas: options.quotas), waited: options.paceWaited)
         self.description = description
         self.principal = principal
         self.client = client
@@ -74,7 +77,8 @@ public final class ServiceConnection: Sendable {
             }
         }
         return ServiceConnection(
-            service: engine.session(principal: principal), description: .local(dataDirectory: directory.path),
+            service: engine.session(principal: principal), options: options,
+            description: .local(dataDirectory: directory.path),
             principal: principal, client: nil, engine: engine)
     }
 
@@ -92,9 +96,9 @@ public final class ServiceConnection: Sendable {
         let client = SSMClient(
             endpoint: endpoint.url, region: configuration.region, credentials: configuration.credentialsProvider,
             transport: transport, retryPolicy: AWSRetryPolicy(maxAttempts: configuration.maxAttempts),
-            rateLimiter: SSMRateLimiter(quotas: options.quotas), observer: observer)
+            observer: observer)
         return ServiceConnection(
-            service: client,
+            service: client, options: options,
             description: .aws(
                 profile: configuration.profileName, region: configuration.region,
                 endpoint: endpoint.url.absoluteString),
