@@ -77,6 +77,8 @@ let package = Package(
             name: "Connection",
             dependencies: ["AutomationModel", "AWSWire", "LocalEngine", .product(name: "Logging", package: "swift-log")]
         ),
+        // JMESPath with python jmespath's semantics, as the AWS CLI's --query applies it. No dependencies.
+        .target(name: "JMESPath"),
         // The `aws ssm` parity subcommands: shorthand, --cli-input-json/yaml, skeletons, output, exit codes.
         .target(
             name: "AutomationCLI",
@@ -138,6 +140,7 @@ let package = Package(
             path: "Benchmarks/ConsoleBenchmark"
         ),
         .testTarget(name: "AutomationModelTests", dependencies: ["AutomationModel"]),
+        .testTarget(name: "JMESPathTests", dependencies: ["JMESPath"], exclude: ["Compliance"]),
         .testTarget(name: "AutomationDocumentsTests", dependencies: ["AutomationDocuments", "AutomationModel"]),
         .testTarget(name: "AWSWireTests", dependencies: ["AWSWire", "AutomationModel"]),
         .testTarget(
