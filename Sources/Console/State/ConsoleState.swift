@@ -10,7 +10,7 @@ public struct ConsoleState: Sendable {
 
     /// Something drawn over the screen that takes the keys until it closes.
     public enum Overlay: Sendable, Hashable {
-        case help(scroll: Int)
+        case help(scroll: ScrollState)
         case signal(SignalForm)
         case start(StartForm)
         case stop(StopForm)

@@ -65,7 +65,7 @@ extension ConsoleUpdate {
             if state.screen == .execution, let id = state.detail?.id { effects += loadExecution(id, &state) }
             return effects
         case .help:
-            state.overlay = .help(scroll: 0)
+            state.overlay = .help(scroll: ScrollState())
             return []
         case .quit:
             return [.quit]
@@ -86,76 +86,5 @@ extension ConsoleUpdate {
         state.screen = .execution
         state.detail = ExecutionDetail(id: id)
         return reloadExecution(id, &state)
-    }
-
-    // MARK: Moving
-
-    private static func move(by delta: Int, _ state: inout ConsoleState) -> [ConsoleEffect] {
-        switch state.screen {
-        case .executions:
-            return move(to: state.list.selectedIndex + delta, &state)
-        case .execution:
-            if state.detail?.focus == .details { return scrollDetails(by: delta, &state) }
-            return move(to: (state.detail?.selectedStep ?? 0) + delta, &state)
-        }
-    }
-
-    private static func move(to index: Int, _ state: inout ConsoleState) -> [ConsoleEffect] {
-        switch state.screen {
-        case .executions:
-            state.list.select(index: index)
-            clampScrolling(&state)
-            return loadMoreIfNear(&state)
-        case .execution:
-            guard var detail = state.detail else { return [] }
-            if detail.focus == .details {
-                detail.detailScroll = index
-            } else {
-                let selected = min(max(0, index), max(0, detail.steps.count - 1))
-                if selected != detail.selectedStep { detail.detailScroll = 0 }
-                detail.selectedStep = selected
-            }
-            state.detail = detail
-            clampScrolling(&state)
-            return []
-        }
-    }
-
-    private static func page(_ direction: Int, _ state: inout ConsoleState) -> [ConsoleEffect] {
-        let layout = state.layout
-        switch state.screen {
-        case .executions:
-            return move(to: state.list.selectedIndex + direction * max(1, layout.listRows - 1), &state)
-        case .execution:
-            if state.detail?.focus == .details { return scrollDetails(by: direction * max(1, layout.detailRows - 1), &state) }
-            return move(to: (state.detail?.selectedStep ?? 0) + direction * max(1, layout.stepRows - 1), &state)
-        }
-    }
-
-    private static func scrollDetails(by delta: Int, _ state: inout ConsoleState) -> [ConsoleEffect] {
-        state.detail?.detailScroll += delta
-        clampScrolling(&state)
-        return []
-    }
-
-    /// Keeps the selection on screen and scroll offsets within their content, e.g. after a resize.
-    static func clampScrolling(_ state: inout ConsoleState) {
-        let layout = state.layout
-        let index = state.list.selectedIndex
-        let rows = layout.listRows
-        let count = state.list.visibleCount
-        var scroll = state.list.scroll
-        if index < scroll { scroll = index }
-        if index >= scroll + rows { scroll = index - rows + 1 }
-        state.list.scroll = max(0, min(scroll, max(0, count - rows)))
-        guard var detail = state.detail else { return }
-        if detail.selectedStep < detail.stepScroll { detail.stepScroll = detail.selectedStep }
-        if detail.selectedStep >= detail.stepScroll + layout.stepRows {
-            detail.stepScroll = detail.selectedStep - layout.stepRows + 1
-        }
-        detail.stepScroll = max(0, min(detail.stepScroll, max(0, detail.steps.count - layout.stepRows)))
-        let lines = DetailsContent.lines(detail, width: layout.detailsWidth - 1, now: state.now).count
-        detail.detailScroll = max(0, min(detail.detailScroll, max(0, lines - layout.detailRows)))
-        state.detail = detail
     }
 }

@@ -7,21 +7,21 @@ extension ConsoleUpdate {
         -> [ConsoleEffect]
     {
         switch overlay {
-        case .help(let scroll):
-            let page = max(1, state.height - 6)
-            let target: Int
+        case .help(var scroll):
+            let page = max(1, state.layout.overlayRows - 1)
             switch key {
-            case .down, .character("j"): target = scroll + 1
-            case .up, .character("k"): target = scroll - 1
-            case .pageDown: target = scroll + page
-            case .pageUp: target = scroll - page
+            case .down, .character("j"): scroll.offset += 1
+            case .up, .character("k"): scroll.offset -= 1
+            case .pageDown: scroll.offset += page
+            case .pageUp: scroll.offset -= page
             case .escape, .character("?"), .character("q"), .enter:
                 state.overlay = nil
                 return []
             default: return []
             }
             // Clamped here, so scrolling back up after holding j past the end moves at once.
-            state.overlay = .help(scroll: min(max(0, target), HelpView.maximumScroll(state)))
+            scroll.clamp(rowCount: HelpContent.lines(state).count, visibleRows: state.layout.overlayRows)
+            state.overlay = .help(scroll: scroll)
             return []
         case .signal(let form):
             return handleSignalFormKey(key, form, &state)
