@@ -35,8 +35,8 @@ enum HelpContent {
             lines.append(Line(text: text, kind: kind))
         }
         lines.append(Line(text: "", kind: .key))
-        lines.append(Line(text: "In forms: Enter send · Esc cancel · y confirms Reject, StopStep and stop", kind: .note))
-        lines.append(Line(text: ":status STATUS  :doc PREFIX  :since 2h  :inbox  :all  :q", kind: .note))
+        lines.append(Line(text: KeyTables.formsHelpLine, kind: .note))
+        lines.append(Line(text: ConsoleCommand.helpLine, kind: .note))
         if state.options.readOnly {
             lines.append(Line(text: "Read-only: signals, start and stop are turned off.", kind: .warning))
         }

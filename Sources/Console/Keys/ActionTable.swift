@@ -1,99 +1,78 @@
 import AutomationModel
 
-/// Every key the console binds. Help and the footer are generated from this table, so they cannot drift
-/// from what the keys do.
+/// The keys of the executions and execution views. Help and the footer are generated
+/// from this table, so they cannot drift from what the keys do. Forms, help and the input lines have their
+/// own tables (`KeyTables`).
 public enum ActionTable {
     private static let both: Set<ConsoleAction.Context> = [.executions, .execution]
 
     public static let all: [ConsoleAction] = [
+        ConsoleAction(.moveDown, keys: [.character("j"), .down], label: "j/↓", title: "Down", in: both),
+        ConsoleAction(.moveUp, keys: [.character("k"), .up], label: "k/↑", title: "Up", in: both),
+        ConsoleAction(.top, keys: [.character("g"), .home], label: "g/Home", title: "First row", in: both),
+        ConsoleAction(.bottom, keys: [.character("G"), .end], label: "G/End", title: "Last row", in: both),
+        ConsoleAction(.pageDown, keys: [.pageDown], label: "PgDn", title: "Page down", in: both),
+        ConsoleAction(.pageUp, keys: [.pageUp], label: "PgUp", title: "Page up", in: both),
         ConsoleAction(
-            id: .moveDown, keys: [.character("j"), .down], keyLabel: "j/↓", title: "Down", contexts: both,
-            isChange: false, isDangerous: false, inFooter: false, whyNot: { _ in nil }),
-        ConsoleAction(
-            id: .moveUp, keys: [.character("k"), .up], keyLabel: "k/↑", title: "Up", contexts: both,
-            isChange: false, isDangerous: false, inFooter: false, whyNot: { _ in nil }),
-        ConsoleAction(
-            id: .top, keys: [.character("g"), .home], keyLabel: "g/Home", title: "First row", contexts: both,
-            isChange: false, isDangerous: false, inFooter: false, whyNot: { _ in nil }),
-        ConsoleAction(
-            id: .bottom, keys: [.character("G"), .end], keyLabel: "G/End", title: "Last row", contexts: both,
-            isChange: false, isDangerous: false, inFooter: false, whyNot: { _ in nil }),
-        ConsoleAction(
-            id: .pageDown, keys: [.pageDown], keyLabel: "PgDn", title: "Page down", contexts: both,
-            isChange: false, isDangerous: false, inFooter: false, whyNot: { _ in nil }),
-        ConsoleAction(
-            id: .pageUp, keys: [.pageUp], keyLabel: "PgUp", title: "Page up", contexts: both,
-            isChange: false, isDangerous: false, inFooter: false, whyNot: { _ in nil }),
-        ConsoleAction(
-            id: .open, keys: [.enter], keyLabel: "Enter", title: "Open", contexts: [.executions],
-            isChange: false, isDangerous: false, inFooter: true,
+            .open, keys: [.enter], label: "Enter", title: "Open", in: [.executions], inFooter: true,
             whyNot: { $0.list.selectedRow == nil ? "no execution selected" : nil }),
+        ConsoleAction(.back, keys: [.escape], label: "Esc", title: "Back", in: [.execution], inFooter: true),
         ConsoleAction(
-            id: .back, keys: [.escape], keyLabel: "Esc", title: "Back", contexts: [.execution],
-            isChange: false, isDangerous: false, inFooter: true, whyNot: { _ in nil }),
-        ConsoleAction(
-            id: .clearFilter, keys: [.escape], keyLabel: "Esc", title: "Clear filter", contexts: [.executions],
-            isChange: false, isDangerous: false, inFooter: false,
+            .clearFilter, keys: [.escape], label: "Esc", title: "Clear filter", in: [.executions],
             whyNot: { $0.list.filter.isEmpty ? "no filter is set" : nil }),
+        ConsoleAction(.switchPane, keys: [.tab], label: "Tab", title: "Switch pane", in: [.execution], inFooter: true),
+        ConsoleAction(.scrollDetailsDown, keys: [.character("J")], label: "J", title: "Scroll details down", in: [.execution]),
+        ConsoleAction(.scrollDetailsUp, keys: [.character("K")], label: "K", title: "Scroll details up", in: [.execution]),
+        ConsoleAction(.filter, keys: [.character("/")], label: "/", title: "Filter rows", in: [.executions], inFooter: true),
+        ConsoleAction(.command, keys: [.character(":")], label: ":", title: "Command (:status :doc :since :inbox :all :q)", in: both),
+        ConsoleAction(.inbox, keys: [.character("i")], label: "i", title: "Inbox on/off", in: [.executions], inFooter: true),
         ConsoleAction(
-            id: .switchPane, keys: [.tab], keyLabel: "Tab", title: "Switch pane", contexts: [.execution],
-            isChange: false, isDangerous: false, inFooter: true, whyNot: { _ in nil }),
-        ConsoleAction(
-            id: .scrollDetailsDown, keys: [.character("J")], keyLabel: "J", title: "Scroll details down",
-            contexts: [.execution], isChange: false, isDangerous: false, inFooter: false, whyNot: { _ in nil }),
-        ConsoleAction(
-            id: .scrollDetailsUp, keys: [.character("K")], keyLabel: "K", title: "Scroll details up",
-            contexts: [.execution], isChange: false, isDangerous: false, inFooter: false, whyNot: { _ in nil }),
-        ConsoleAction(
-            id: .filter, keys: [.character("/")], keyLabel: "/", title: "Filter rows", contexts: [.executions],
-            isChange: false, isDangerous: false, inFooter: true, whyNot: { _ in nil }),
-        ConsoleAction(
-            id: .command, keys: [.character(":")], keyLabel: ":", title: "Command (:status :doc :since :inbox :all :q)",
-            contexts: both, isChange: false, isDangerous: false, inFooter: false, whyNot: { _ in nil }),
-        ConsoleAction(
-            id: .inbox, keys: [.character("i")], keyLabel: "i", title: "Inbox on/off", contexts: [.executions],
-            isChange: false, isDangerous: false, inFooter: true, whyNot: { _ in nil }),
-        ConsoleAction(
-            id: .refresh, keys: [.character("R")], keyLabel: "R", title: "Refresh now", contexts: both,
-            isChange: false, isDangerous: false, inFooter: false,
+            .refresh, keys: [.character("R")], label: "R", title: "Refresh now", in: both,
             whyNot: { $0.refresh.listInFlight ? "a refresh is already in flight" : nil }),
-        ConsoleAction(
-            id: .help, keys: [.character("?")], keyLabel: "?", title: "Help", contexts: both,
-            isChange: false, isDangerous: false, inFooter: true, whyNot: { _ in nil }),
-        ConsoleAction(
-            id: .quit, keys: [.character("q")], keyLabel: "q", title: "Quit", contexts: [.executions],
-            isChange: false, isDangerous: false, inFooter: true, whyNot: { _ in nil }),
+        ConsoleAction(.help, keys: [.character("?")], label: "?", title: "Help", in: both, inFooter: true),
+        ConsoleAction(.quit, keys: [.character("q")], label: "q", title: "Quit", in: [.executions], inFooter: true),
         // Revoke has no key: the console does not offer it.
-        signal(.approve, id: .approve, key: "a", dangerous: false),
+        signal(.approve, id: .approve, key: "a"),
         signal(.reject, id: .reject, key: "r", dangerous: true),
-        signal(.startStep, id: .startStep, key: "s", dangerous: false),
+        signal(.startStep, id: .startStep, key: "s"),
         signal(.stopStep, id: .stopStep, key: "x", dangerous: true),
-        signal(.resume, id: .resume, key: "u", dangerous: false),
+        signal(.resume, id: .resume, key: "u"),
+        ConsoleAction(.startExecution, keys: [.character("n")], label: "n", title: "Start", in: both, inFooter: true, isChange: true),
         ConsoleAction(
-            id: .startExecution, keys: [.character("n")], keyLabel: "n", title: "Start", contexts: both,
-            isChange: true, isDangerous: false, inFooter: true, whyNot: { _ in nil }),
-        ConsoleAction(
-            id: .stopExecution, keys: [.character("c")], keyLabel: "c", title: "Stop", contexts: both,
-            isChange: true, isDangerous: true, inFooter: true,
+            .stopExecution, keys: [.character("c")], label: "c", title: "Stop", in: both, inFooter: true, isChange: true,
+            isDangerous: true,
             whyNot: { state in
                 guard let execution = state.selectedExecution else { return "no execution selected" }
                 return SignalRules.whyNotStop(execution)
             }),
     ]
 
-    private static func signal(_ signal: SignalType, id: ConsoleAction.ID, key: Character, dangerous: Bool) -> ConsoleAction {
+    private static func signal(_ signal: SignalType, id: ConsoleAction.ID, key: Character, dangerous: Bool = false) -> ConsoleAction {
         ConsoleAction(
-            id: id, signal: signal, keys: [.character(key)], keyLabel: String(key), title: signal.rawValue, contexts: both,
-            isChange: true, isDangerous: dangerous, inFooter: true,
+            id, keys: [.character(key)], label: String(key), title: signal.rawValue, in: both, inFooter: true,
+            isChange: true, isDangerous: dangerous, signal: signal,
             whyNot: { state in
                 guard let execution = state.selectedExecution else { return "no execution selected" }
                 return SignalRules.whyNot(signal, execution, steps: state.knownSteps(of: execution.id))
             })
     }
 
-    /// The action `key` triggers in the current view, if any (read-only hides changes entirely).
-    public static func action(for key: KeyPress, in state: ConsoleState) -> ConsoleAction? {
-        all.first { $0.matches(key) && $0.isAvailable(in: state) }
+    /// A screen too small to draw on takes only `q`, and only when nothing is open that `q` might mean
+    /// something in.
+    static let tooSmall = KeyTable<ConsoleAction.ID>(.tooSmall, [
+        KeyBinding(
+            [.character("q")], .quit, label: "q", title: "Quit",
+            whyNot: { $0.overlay != nil || $0.input != nil ? "something is open over the view" : nil })
+    ])
+
+    /// The keys of one view, read-only or not: read-only turns the changes off rather than unbinding them.
+    static func table(for context: KeyContext) -> KeyTable<ConsoleAction.ID> {
+        KeyTable(context, all.filter { $0.contexts.contains(context) }.map(\.binding))
+    }
+
+    /// The action `key` triggers in the view, if any, before checking whether it is on.
+    static func action(for key: KeyPress, in context: KeyContext) -> ConsoleAction? {
+        all.first { $0.contexts.contains(context) && $0.matches(key) }
     }
 
     /// The actions bound in the current view, in table order.

@@ -1,6 +1,7 @@
 import AutomationModel
 
-/// What a key does. One table of these binds the keys, writes the help screen and the footer hints.
+/// A key of the executions and execution views: a key binding, the views it works in, and what the table
+/// says of changes (signals, start and stop). One table of these binds the keys and writes help and the footer.
 public struct ConsoleAction: Sendable {
     public enum ID: String, Sendable, Hashable, CaseIterable {
         case moveDown, moveUp, top, bottom, pageDown, pageUp
@@ -9,36 +10,44 @@ public struct ConsoleAction: Sendable {
         case approve, reject, startStep, stopStep, resume, startExecution, stopExecution
     }
 
-    /// The views an action works in.
-    public enum Context: Sendable, Hashable {
-        case executions, execution
-    }
+    /// The views an action works in: `.executions` and `.execution`.
+    public typealias Context = KeyContext
 
-    public var id: ID
-    /// The signal the action sends, for the signal actions; the one place a key meets a SignalType.
-    public var signal: SignalType? = nil
-    public var keys: [KeyPress]
-    /// The keys as the help screen and footer write them.
-    public var keyLabel: String
-    public var title: String
+    public var binding: KeyBinding<ID>
     public var contexts: Set<Context>
+    /// The signal the action sends, for the signal actions; the one place a key meets a SignalType.
+    public var signal: SignalType?
     /// Changes something in the service: asks for confirmation or shows the command first, and is gone in
     /// read-only mode.
     public var isChange: Bool
-    /// Cannot be undone, so it asks for `y`.
-    public var isDangerous: Bool
-    /// Shown in the footer hints (the rest are in help).
-    public var inFooter: Bool
-    /// Nil when the action applies now, else why not ("not waiting on approval").
-    public var whyNot: @Sendable (ConsoleState) -> String?
 
-    public func matches(_ key: KeyPress) -> Bool { keys.contains(key) }
+    /// A row that states only what differs from the usual: not in the footer, not a change, always on.
+    public init(
+        _ id: ID, keys: [KeyPress], label: String, title: String, in contexts: Set<Context>, inFooter: Bool = false,
+        isChange: Bool = false, isDangerous: Bool = false, signal: SignalType? = nil,
+        whyNot: @escaping @Sendable (ConsoleState) -> String? = { _ in nil }
+    ) {
+        binding = KeyBinding(keys, id, label: label, title: title, isDangerous: isDangerous, inHints: inFooter, whyNot: whyNot)
+        self.contexts = contexts
+        self.signal = signal
+        self.isChange = isChange
+    }
+
+    public var id: ID { binding.command }
+    public var keys: [KeyPress] { binding.keys }
+    /// The keys as the help screen and footer write them.
+    public var keyLabel: String { binding.label }
+    public var title: String { binding.title }
+    /// Cannot be undone, so it asks for `y`.
+    public var isDangerous: Bool { binding.isDangerous }
+    /// Shown in the footer hints (the rest are in help).
+    public var inFooter: Bool { binding.inHints }
+    /// Nil when the action applies now, else why not ("not waiting on approval").
+    public var whyNot: @Sendable (ConsoleState) -> String? { binding.whyNot }
+
+    public func matches(_ key: KeyPress) -> Bool { binding.binds(key) }
 
     public func isAvailable(in state: ConsoleState) -> Bool {
-        contexts.contains(state.actionContext) && !(isChange && state.options.readOnly)
+        contexts.contains(state.viewContext) && !(isChange && state.options.readOnly)
     }
-}
-
-extension ConsoleState {
-    var actionContext: ConsoleAction.Context { screen == .executions ? .executions : .execution }
 }

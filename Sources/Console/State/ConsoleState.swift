@@ -2,7 +2,7 @@ import AutomationModel
 import Foundation
 
 /// Everything the console shows and remembers. Only `ConsoleUpdate` changes it; views only read it.
-public struct ConsoleState: Sendable {
+public struct ConsoleState: Sendable, Hashable {
     public enum Screen: Sendable, Hashable {
         case executions
         case execution

@@ -1,19 +1,34 @@
 import AutomationModel
 import Foundation
 
-/// Keys: an open overlay or input line takes them first; otherwise the action table decides.
+/// Keys: looked up in the key table of the context the state is in (`ConsoleState.keyContext`), then the
+/// context's command is run. A key no table lists does nothing.
 extension ConsoleUpdate {
     static func handleKey(_ key: KeyPress, _ state: inout ConsoleState) -> [ConsoleEffect] {
-        if state.layout.isTooSmall {
-            // Only quitting makes sense on a screen too small to show anything.
-            return key == .character("q") && state.overlay == nil && state.input == nil ? [.quit] : []
+        switch state.keyContext {
+        case .tooSmall:
+            guard let id = ActionTable.tooSmall.command(for: key, in: state) else { return [] }
+            return perform(id, &state)
+        case .executions, .execution:
+            return handleViewKey(key, &state)
+        case .help:
+            return handleHelpKey(key, &state)
+        case .filterLine, .commandLine:
+            return handleInputKey(key, &state)
+        case .signalComment, .stepPicker, .stepsLoading, .signalConfirmation, .signalSending:
+            return handleSignalFormKey(key, &state)
+        case .documentsLoading, .documentsFailed, .documentPicker, .parameters, .startSending:
+            return handleStartFormKey(key, &state)
+        case .stopConfirmation, .stopSending:
+            return handleStopFormKey(key, &state)
         }
-        if let overlay = state.overlay { return handleOverlayKey(key, overlay, &state) }
-        if state.input != nil { return handleInputKey(key, &state) }
-        guard let action = ActionTable.action(for: key, in: state) else {
-            if state.options.readOnly, ActionTable.all.contains(where: { $0.isChange && $0.matches(key) }) {
-                flash("Read-only: signals, start and stop are turned off.", .warning, &state)
-            }
+    }
+
+    /// The two views: a key that is off, or a change in read-only mode, says why in the status line.
+    private static func handleViewKey(_ key: KeyPress, _ state: inout ConsoleState) -> [ConsoleEffect] {
+        guard let action = ActionTable.action(for: key, in: state.viewContext) else { return [] }
+        if action.isChange, state.options.readOnly {
+            flash("Read-only: signals, start and stop are turned off.", .warning, &state)
             return []
         }
         if let reason = action.whyNot(state) {

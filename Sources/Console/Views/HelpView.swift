@@ -26,9 +26,11 @@ enum HelpView {
         let all = lines(state)
         let box = box(state, lines: all.count)
         let first = max(0, min(scroll.offset, all.count - box.innerHeight))
+        let view = state.screen == .executions ? "executions" : "execution"
+        // The title names help's own keys: how to scroll when it does not all fit, else how to close it.
         let title = all.count > box.innerHeight
-            ? "Keys (\(state.screen == .executions ? "executions" : "execution") view) \(first + 1)-\(first + box.innerHeight)/\(all.count) j/k"
-            : "Keys (\(state.screen == .executions ? "executions" : "execution") view) · Esc closes"
+            ? "Keys (\(view) view) \(first + 1)-\(first + box.innerHeight)/\(all.count) \(HelpKeys.scrollLabels)"
+            : "Keys (\(view) view) · \(HelpKeys.closeHint)"
         box.draw(title: FormViews.ascii(title, state.options.glyphs), glyphs: state.options.glyphs, into: &buffer)
         box.write(Array(all[first...]), into: &buffer)
     }
