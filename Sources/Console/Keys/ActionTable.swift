@@ -1,6 +1,6 @@
 import AutomationModel
 
-/// The keys of the executions and execution views. Help and the footer are generated
+/// The keys of the executions and execution views. Help, the footer and the README's key table are generated
 /// from this table, so they cannot drift from what the keys do. Forms, help and the input lines have their
 /// own tables (`KeyTables`).
 public enum ActionTable {
@@ -23,34 +23,46 @@ public enum ActionTable {
         ConsoleAction(.switchPane, keys: [.tab], label: "Tab", title: "Switch pane", in: [.execution], inFooter: true),
         ConsoleAction(.scrollDetailsDown, keys: [.character("J")], label: "J", title: "Scroll details down", in: [.execution]),
         ConsoleAction(.scrollDetailsUp, keys: [.character("K")], label: "K", title: "Scroll details up", in: [.execution]),
-        ConsoleAction(.filter, keys: [.character("/")], label: "/", title: "Filter rows", in: [.executions], inFooter: true),
-        ConsoleAction(.command, keys: [.character(":")], label: ":", title: "Command (:status :doc :since :inbox :all :q)", in: both),
-        ConsoleAction(.inbox, keys: [.character("i")], label: "i", title: "Inbox on/off", in: [.executions], inFooter: true),
+        ConsoleAction(
+            .filter, keys: [.character("/")], label: "/", title: "Filter rows", in: [.executions], inFooter: true,
+            about: "the loaded ones, as you type"),
+        ConsoleAction(
+            .command, keys: [.character(":")], label: ":", title: "Command (:status :doc :since :inbox :all :q)", in: both,
+            about: "server-side filters such as `:status Waiting` and `:since 2h`"),
+        ConsoleAction(
+            .inbox, keys: [.character("i")], label: "i", title: "Inbox on/off", in: [.executions], inFooter: true,
+            about: "only the executions waiting on a person"),
         ConsoleAction(
             .refresh, keys: [.character("R")], label: "R", title: "Refresh now", in: both,
             whyNot: { $0.refresh.listInFlight ? "a refresh is already in flight" : nil }),
-        ConsoleAction(.help, keys: [.character("?")], label: "?", title: "Help", in: both, inFooter: true),
+        ConsoleAction(
+            .help, keys: [.character("?")], label: "?", title: "Help", in: both, inFooter: true,
+            about: "every key of the view, from the table that binds them"),
         ConsoleAction(.quit, keys: [.character("q")], label: "q", title: "Quit", in: [.executions], inFooter: true),
         // Revoke has no key: the console does not offer it.
-        signal(.approve, id: .approve, key: "a"),
-        signal(.reject, id: .reject, key: "r", dangerous: true),
-        signal(.startStep, id: .startStep, key: "s"),
-        signal(.stopStep, id: .stopStep, key: "x", dangerous: true),
-        signal(.resume, id: .resume, key: "u"),
-        ConsoleAction(.startExecution, keys: [.character("n")], label: "n", title: "Start", in: both, inFooter: true, isChange: true),
+        signal(.approve, id: .approve, key: "a", about: "the selected execution's approval, with an optional comment"),
+        signal(.reject, id: .reject, key: "r", dangerous: true, about: "the same, with an optional comment"),
+        signal(.startStep, id: .startStep, key: "s", about: "pick the step (ValidNextSteps first, then the document's steps)"),
+        signal(.stopStep, id: .stopStep, key: "x", dangerous: true, about: "pick the running step execution"),
+        signal(.resume, id: .resume, key: "u", about: "the paused step"),
+        ConsoleAction(
+            .startExecution, keys: [.character("n")], label: "n", title: "Start", in: both, inFooter: true, isChange: true,
+            about: "pick a document, fill in its typed parameters, choose the mode"),
         ConsoleAction(
             .stopExecution, keys: [.character("c")], label: "c", title: "Stop", in: both, inFooter: true, isChange: true,
-            isDangerous: true,
+            isDangerous: true, about: "Cancel, or Complete for an Interactive execution between steps",
             whyNot: { state in
                 guard let execution = state.selectedExecution else { return "no execution selected" }
                 return SignalRules.whyNotStop(execution)
             }),
     ]
 
-    private static func signal(_ signal: SignalType, id: ConsoleAction.ID, key: Character, dangerous: Bool = false) -> ConsoleAction {
+    private static func signal(
+        _ signal: SignalType, id: ConsoleAction.ID, key: Character, dangerous: Bool = false, about: String
+    ) -> ConsoleAction {
         ConsoleAction(
             id, keys: [.character(key)], label: String(key), title: signal.rawValue, in: both, inFooter: true,
-            isChange: true, isDangerous: dangerous, signal: signal,
+            isChange: true, isDangerous: dangerous, signal: signal, about: about,
             whyNot: { state in
                 guard let execution = state.selectedExecution else { return "no execution selected" }
                 return SignalRules.whyNot(signal, execution, steps: state.knownSteps(of: execution.id))

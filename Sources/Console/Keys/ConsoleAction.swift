@@ -20,17 +20,20 @@ public struct ConsoleAction: Sendable {
     /// Changes something in the service: asks for confirmation or shows the command first, and is gone in
     /// read-only mode.
     public var isChange: Bool
+    /// What the README's key table says after the title, when the title alone says too little.
+    public var about: String?
 
     /// A row that states only what differs from the usual: not in the footer, not a change, always on.
     public init(
         _ id: ID, keys: [KeyPress], label: String, title: String, in contexts: Set<Context>, inFooter: Bool = false,
-        isChange: Bool = false, isDangerous: Bool = false, signal: SignalType? = nil,
+        isChange: Bool = false, isDangerous: Bool = false, signal: SignalType? = nil, about: String? = nil,
         whyNot: @escaping @Sendable (ConsoleState) -> String? = { _ in nil }
     ) {
         binding = KeyBinding(keys, id, label: label, title: title, isDangerous: isDangerous, inHints: inFooter, whyNot: whyNot)
         self.contexts = contexts
         self.signal = signal
         self.isChange = isChange
+        self.about = about
     }
 
     public var id: ID { binding.command }
