@@ -47,14 +47,14 @@ struct UpdateNavigationTests {
         var state = Fixtures.state(rows: rows)
         _ = ConsoleUpdate.update(&state, .key(.pageDown))
         #expect(state.list.selectedIndex == state.layout.listRows - 1)
-        #expect(state.list.scroll == 0)
+        #expect(state.list.scroll.offset == 0)
         _ = ConsoleUpdate.update(&state, .key(.pageDown))
         #expect(state.list.selectedIndex == 2 * (state.layout.listRows - 1))
-        #expect(state.list.scroll == state.list.selectedIndex - state.layout.listRows + 1)
+        #expect(state.list.scroll.offset == state.list.selectedIndex - state.layout.listRows + 1)
         _ = ConsoleUpdate.update(&state, .key(.pageUp))
         _ = ConsoleUpdate.update(&state, .key(.pageUp))
         #expect(state.list.selectedIndex == 0)
-        #expect(state.list.scroll == 0)
+        #expect(state.list.scroll.offset == 0)
     }
 
     @Test func enterOpensTheExecutionAndLoadsItEscGoesBack() {
@@ -78,26 +78,26 @@ struct UpdateNavigationTests {
         var state = Fixtures.executionState(Fixtures.approvalExecution)
         #expect(state.detail?.selectedStep == 1)
         _ = ConsoleUpdate.update(&state, Fixtures.key("J"))
-        #expect(state.detail?.detailScroll == 1)
+        #expect(state.detail?.detailScroll.offset == 1)
         _ = ConsoleUpdate.update(&state, Fixtures.key("K"))
-        #expect(state.detail?.detailScroll == 0)
+        #expect(state.detail?.detailScroll.offset == 0)
         _ = ConsoleUpdate.update(&state, .key(.tab))
         #expect(state.detail?.focus == .details)
         _ = ConsoleUpdate.update(&state, Fixtures.key("j"))
         _ = ConsoleUpdate.update(&state, .key(.pageDown))
-        #expect(state.detail?.detailScroll ?? 0 > 1)
+        #expect(state.detail?.detailScroll.offset ?? 0 > 1)
         #expect(state.detail?.selectedStep == 1)
         _ = ConsoleUpdate.update(&state, .key(.tab))
         _ = ConsoleUpdate.update(&state, Fixtures.key("k"))
         #expect(state.detail?.selectedStep == 0)
-        #expect(state.detail?.detailScroll == 0)
+        #expect(state.detail?.detailScroll.offset == 0)
     }
 
     @Test func detailScrollStopsAtTheEnd() {
         var state = Fixtures.executionState(Fixtures.approvalExecution)
         for _ in 0..<200 { _ = ConsoleUpdate.update(&state, Fixtures.key("J")) }
         let lines = DetailsContent.lines(state.detail!, width: state.layout.detailsWidth - 1, now: state.now).count
-        #expect(state.detail?.detailScroll == lines - state.layout.detailRows)
+        #expect(state.detail?.detailScroll.offset == lines - state.layout.detailRows)
     }
 
     @Test func filterAppliesAsYouTypeEnterKeepsItEscClearsIt() {
@@ -127,9 +127,9 @@ struct UpdateNavigationTests {
     @Test func helpOpensScrollsAndCloses() {
         var state = Fixtures.state()
         _ = ConsoleUpdate.update(&state, Fixtures.key("?"))
-        #expect(state.overlay == .help(scroll: 0))
+        #expect(state.overlay == .help(scroll: ScrollState(offset: 0)))
         _ = ConsoleUpdate.update(&state, Fixtures.key("j"))
-        #expect(state.overlay == .help(scroll: 1))
+        #expect(state.overlay == .help(scroll: ScrollState(offset: 1)))
         // Keys do not reach the list while help is open.
         #expect(ConsoleUpdate.update(&state, Fixtures.key("q")).isEmpty)
         #expect(state.overlay == nil)
@@ -142,15 +142,15 @@ struct UpdateNavigationTests {
         #expect(end > 0)
         for _ in 0..<10 { _ = ConsoleUpdate.update(&state, .key(.pageDown)) }
         for _ in 0..<10 { _ = ConsoleUpdate.update(&state, Fixtures.key("j")) }
-        #expect(state.overlay == .help(scroll: end))
+        #expect(state.overlay == .help(scroll: ScrollState(offset: end)))
         // One step back up moves at once.
         _ = ConsoleUpdate.update(&state, Fixtures.key("k"))
-        #expect(state.overlay == .help(scroll: end - 1))
+        #expect(state.overlay == .help(scroll: ScrollState(offset: end - 1)))
         // When everything fits, there is nothing to scroll.
         var tall = Fixtures.state(width: 100, height: 60)
         _ = ConsoleUpdate.update(&tall, Fixtures.key("?"))
         _ = ConsoleUpdate.update(&tall, Fixtures.key("j"))
-        #expect(tall.overlay == .help(scroll: 0))
+        #expect(tall.overlay == .help(scroll: ScrollState(offset: 0)))
     }
 
     @Test func helpListsEveryBoundKeyFromTheTable() {
@@ -182,8 +182,8 @@ struct UpdateNavigationTests {
         for _ in 0..<15 { _ = ConsoleUpdate.update(&state, Fixtures.key("j")) }
         #expect(ConsoleUpdate.update(&state, .resize(width: 70, height: 16)).isEmpty)
         #expect(state.width == 70)
-        #expect(state.list.selectedIndex >= state.list.scroll)
-        #expect(state.list.selectedIndex < state.list.scroll + state.layout.listRows)
+        #expect(state.list.selectedIndex >= state.list.scroll.offset)
+        #expect(state.list.selectedIndex < state.list.scroll.offset + state.layout.listRows)
     }
 
     @Test func tooSmallScreenOnlyQuits() {

@@ -13,10 +13,11 @@ public enum FormPhase: Sendable, Hashable {
 enum TextEditing {
     /// Returns true when the key edited `text`.
     static func apply(_ key: KeyPress, to text: inout String) -> Bool {
-        switch key {
-        case .character(let character) where !character.isNewline:
+        if let character = key.typedCharacter {
             text.append(character)
             return true
+        }
+        switch key {
         case .backspace, .delete:
             if !text.isEmpty { text.removeLast() }
             return true

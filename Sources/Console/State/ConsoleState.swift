@@ -2,7 +2,7 @@ import AutomationModel
 import Foundation
 
 /// Everything the console shows and remembers. Only `ConsoleUpdate` changes it; views only read it.
-public struct ConsoleState: Sendable {
+public struct ConsoleState: Sendable, Hashable {
     public enum Screen: Sendable, Hashable {
         case executions
         case execution
@@ -10,7 +10,7 @@ public struct ConsoleState: Sendable {
 
     /// Something drawn over the screen that takes the keys until it closes.
     public enum Overlay: Sendable, Hashable {
-        case help(scroll: Int)
+        case help(scroll: ScrollState)
         case signal(SignalForm)
         case start(StartForm)
         case stop(StopForm)

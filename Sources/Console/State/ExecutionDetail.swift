@@ -10,10 +10,11 @@ public struct ExecutionDetail: Sendable, Hashable {
     public var execution: AutomationExecution?
     public var steps: [StepExecution] = []
     public var selectedStep = 0
-    public var stepScroll = 0
+    /// The first step on screen.
+    public var stepScroll = ScrollState()
     public var focus: Focus = .steps
-    /// First line of the details pane on screen.
-    public var detailScroll = 0
+    /// The first line of the details pane on screen.
+    public var detailScroll = ScrollState()
 
     public init(id: String) {
         self.id = id

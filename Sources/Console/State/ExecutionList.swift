@@ -22,8 +22,8 @@ public struct ExecutionList: Sendable, Hashable {
     }
     /// The selected execution, kept by ID across refreshes.
     public var selectedId: String?
-    /// The first visible row.
-    public var scroll = 0
+    /// The first visible row on screen.
+    public var scroll = ScrollState()
 
     private var loadedRows = NewestFirst<AutomationExecutionMetadata>()
     /// The sort key of every loaded row, by execution ID.

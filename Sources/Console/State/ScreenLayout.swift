@@ -34,6 +34,12 @@ public struct ScreenLayout: Sendable, Hashable {
     var detailsWidth: Int { isSideBySide ? width - stepsWidth - 1 : width }
     /// Rows of the details pane, below its title row.
     var detailRows: Int { max(1, height - 2 - detailsTop - 1) }
+    /// Columns the details pane's text wraps at, leaving one free at its right edge.
+    var detailsTextWidth: Int { detailsWidth - 1 }
+
+    /// The most lines a box over the screen (help, a form) holds: it keeps off the header row and the status
+    /// line and footer (which are drawn after it, so they would hide its last rows), and its frame takes two rows.
+    var overlayRows: Int { max(0, height - 5) }
 }
 
 extension ConsoleState {

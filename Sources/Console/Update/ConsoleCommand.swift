@@ -11,6 +11,8 @@ enum ConsoleCommand: Equatable {
     case quit
 
     static let usage = ":status STATUS, :doc PREFIX, :since 2h (m/h/d), :inbox, :all, :q"
+    /// The commands as help lists them.
+    static let helpLine = ":status STATUS  :doc PREFIX  :since 2h  :inbox  :all  :q"
 
     static func parse(_ line: String) -> Result<ConsoleCommand, FormProblem> {
         let words = line.split(separator: " ", omittingEmptySubsequences: true).map(String.init)

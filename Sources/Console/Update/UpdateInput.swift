@@ -4,18 +4,19 @@ import Foundation
 /// The `/` filter (applied as you type) and the `:` command line.
 extension ConsoleUpdate {
     static func handleInputKey(_ key: KeyPress, _ state: inout ConsoleState) -> [ConsoleEffect] {
-        guard var input = state.input else { return [] }
-        switch key {
-        case .escape:
+        guard var input = state.input, let command = LineInputKeys.table(for: input.kind).command(for: key, in: state)
+        else { return [] }
+        switch command {
+        case .cancel:
             if input.kind == .filter { state.list.filter = "" }
             state.input = nil
             clampScrolling(&state)
             return []
-        case .enter:
+        case .accept:
             state.input = nil
             if input.kind == .command { return run(input.text, &state) }
             return []
-        default:
+        case .edit:
             guard TextEditing.apply(key, to: &input.text) else { return [] }
             state.input = input
             if input.kind == .filter {

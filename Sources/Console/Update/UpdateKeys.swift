@@ -1,19 +1,34 @@
 import AutomationModel
 import Foundation
 
-/// Keys: an open overlay or input line takes them first; otherwise the action table decides.
+/// Keys: looked up in the key table of the context the state is in (`ConsoleState.keyContext`), then the
+/// context's command is run. A key no table lists does nothing.
 extension ConsoleUpdate {
     static func handleKey(_ key: KeyPress, _ state: inout ConsoleState) -> [ConsoleEffect] {
-        if state.layout.isTooSmall {
-            // Only quitting makes sense on a screen too small to show anything.
-            return key == .character("q") && state.overlay == nil && state.input == nil ? [.quit] : []
+        switch state.keyContext {
+        case .tooSmall:
+            guard let id = ActionTable.tooSmall.command(for: key, in: state) else { return [] }
+            return perform(id, &state)
+        case .executions, .execution:
+            return handleViewKey(key, &state)
+        case .help:
+            return handleHelpKey(key, &state)
+        case .filterLine, .commandLine:
+            return handleInputKey(key, &state)
+        case .signalComment, .stepPicker, .stepsLoading, .signalConfirmation, .signalSending:
+            return handleSignalFormKey(key, &state)
+        case .documentsLoading, .documentsFailed, .documentPicker, .parameters, .startSending:
+            return handleStartFormKey(key, &state)
+        case .stopConfirmation, .stopSending:
+            return handleStopFormKey(key, &state)
         }
-        if let overlay = state.overlay { return handleOverlayKey(key, overlay, &state) }
-        if state.input != nil { return handleInputKey(key, &state) }
-        guard let action = ActionTable.action(for: key, in: state) else {
-            if state.options.readOnly, ActionTable.all.contains(where: { $0.isChange && $0.matches(key) }) {
-                flash("Read-only: signals, start and stop are turned off.", .warning, &state)
-            }
+    }
+
+    /// The two views: a key that is off, or a change in read-only mode, says why in the status line.
+    private static func handleViewKey(_ key: KeyPress, _ state: inout ConsoleState) -> [ConsoleEffect] {
+        guard let action = ActionTable.action(for: key, in: state.viewContext) else { return [] }
+        if action.isChange, state.options.readOnly {
+            flash("Read-only: signals, start and stop are turned off.", .warning, &state)
             return []
         }
         if let reason = action.whyNot(state) {
@@ -65,7 +80,7 @@ extension ConsoleUpdate {
             if state.screen == .execution, let id = state.detail?.id { effects += loadExecution(id, &state) }
             return effects
         case .help:
-            state.overlay = .help(scroll: 0)
+            state.overlay = .help(scroll: ScrollState())
             return []
         case .quit:
             return [.quit]
@@ -86,76 +101,5 @@ extension ConsoleUpdate {
         state.screen = .execution
         state.detail = ExecutionDetail(id: id)
         return reloadExecution(id, &state)
-    }
-
-    // MARK: Moving
-
-    private static func move(by delta: Int, _ state: inout ConsoleState) -> [ConsoleEffect] {
-        switch state.screen {
-        case .executions:
-            return move(to: state.list.selectedIndex + delta, &state)
-        case .execution:
-            if state.detail?.focus == .details { return scrollDetails(by: delta, &state) }
-            return move(to: (state.detail?.selectedStep ?? 0) + delta, &state)
-        }
-    }
-
-    private static func move(to index: Int, _ state: inout ConsoleState) -> [ConsoleEffect] {
-        switch state.screen {
-        case .executions:
-            state.list.select(index: index)
-            clampScrolling(&state)
-            return loadMoreIfNear(&state)
-        case .execution:
-            guard var detail = state.detail else { return [] }
-            if detail.focus == .details {
-                detail.detailScroll = index
-            } else {
-                let selected = min(max(0, index), max(0, detail.steps.count - 1))
-                if selected != detail.selectedStep { detail.detailScroll = 0 }
-                detail.selectedStep = selected
-            }
-            state.detail = detail
-            clampScrolling(&state)
-            return []
-        }
-    }
-
-    private static func page(_ direction: Int, _ state: inout ConsoleState) -> [ConsoleEffect] {
-        let layout = state.layout
-        switch state.screen {
-        case .executions:
-            return move(to: state.list.selectedIndex + direction * max(1, layout.listRows - 1), &state)
-        case .execution:
-            if state.detail?.focus == .details { return scrollDetails(by: direction * max(1, layout.detailRows - 1), &state) }
-            return move(to: (state.detail?.selectedStep ?? 0) + direction * max(1, layout.stepRows - 1), &state)
-        }
-    }
-
-    private static func scrollDetails(by delta: Int, _ state: inout ConsoleState) -> [ConsoleEffect] {
-        state.detail?.detailScroll += delta
-        clampScrolling(&state)
-        return []
-    }
-
-    /// Keeps the selection on screen and scroll offsets within their content, e.g. after a resize.
-    static func clampScrolling(_ state: inout ConsoleState) {
-        let layout = state.layout
-        let index = state.list.selectedIndex
-        let rows = layout.listRows
-        let count = state.list.visibleCount
-        var scroll = state.list.scroll
-        if index < scroll { scroll = index }
-        if index >= scroll + rows { scroll = index - rows + 1 }
-        state.list.scroll = max(0, min(scroll, max(0, count - rows)))
-        guard var detail = state.detail else { return }
-        if detail.selectedStep < detail.stepScroll { detail.stepScroll = detail.selectedStep }
-        if detail.selectedStep >= detail.stepScroll + layout.stepRows {
-            detail.stepScroll = detail.selectedStep - layout.stepRows + 1
-        }
-        detail.stepScroll = max(0, min(detail.stepScroll, max(0, detail.steps.count - layout.stepRows)))
-        let lines = DetailsContent.lines(detail, width: layout.detailsWidth - 1, now: state.now).count
-        detail.detailScroll = max(0, min(detail.detailScroll, max(0, lines - layout.detailRows)))
-        state.detail = detail
     }
 }

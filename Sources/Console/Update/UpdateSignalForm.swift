@@ -53,59 +53,52 @@ extension ConsoleUpdate {
         form.choiceIndex = form.choices.firstIndex { $0.value == chosen } ?? min(form.choiceIndex, max(0, form.choices.count - 1))
     }
 
-    static func handleSignalFormKey(_ key: KeyPress, _ form: SignalForm, _ state: inout ConsoleState) -> [ConsoleEffect] {
-        var form = form
-        switch form.phase {
-        case .sending:
-            return []
-        case .confirming:
-            switch key {
-            case .character("y"), .character("Y"):
-                return send(&form, &state)
-            case .character("n"), .character("N"), .escape:
-                form.phase = .editing
-                state.overlay = .signal(form)
-            default:
-                break
-            }
-            return []
-        case .loading, .editing:
-            switch key {
-            case .escape:
-                state.overlay = nil
-                return []
-            case .enter:
-                guard form.phase == .editing else { return [] }
-                if case .failure(let problem) = form.request {
-                    form.error = problem.message
-                } else if form.needsConfirmation {
-                    form.phase = .confirming
-                } else {
-                    return send(&form, &state)
-                }
-            case .up where !form.takesComment:
-                form.choiceIndex = max(0, form.choiceIndex - 1)
-            case .down where !form.takesComment:
-                form.choiceIndex = min(max(0, form.choices.count - 1), form.choiceIndex + 1)
-            default:
-                if form.takesComment { _ = TextEditing.apply(key, to: &form.comment) }
-            }
-            state.overlay = .signal(form)
+    static func handleSignalFormKey(_ key: KeyPress, _ state: inout ConsoleState) -> [ConsoleEffect] {
+        guard case .signal(let form) = state.overlay,
+            let command = SignalFormKeys.table(for: form).command(for: key, in: state)
+        else { return [] }
+        if command == .cancel {
+            state.overlay = nil
             return []
         }
+        return state.editSignalForm { form in apply(command, key, to: &form) } ?? []
     }
 
-    private static func send(_ form: inout SignalForm, _ state: inout ConsoleState) -> [ConsoleEffect] {
+    private static func apply(_ command: SignalFormCommand, _ key: KeyPress, to form: inout SignalForm) -> [ConsoleEffect] {
+        switch command {
+        case .cancel:
+            return []
+        case .edit:
+            _ = TextEditing.apply(key, to: &form.comment)
+        case .previousChoice:
+            form.choiceIndex = max(0, form.choiceIndex - 1)
+        case .nextChoice:
+            form.choiceIndex = min(max(0, form.choices.count - 1), form.choiceIndex + 1)
+        case .send:
+            if case .failure(let problem) = form.request {
+                form.error = problem.message
+            } else if form.needsConfirmation {
+                form.phase = .confirming
+            } else {
+                return send(&form)
+            }
+        case .confirm:
+            return send(&form)
+        case .back:
+            form.phase = .editing
+        }
+        return []
+    }
+
+    private static func send(_ form: inout SignalForm) -> [ConsoleEffect] {
         switch form.request {
         case .failure(let problem):
             form.error = problem.message
             form.phase = .editing
-            state.overlay = .signal(form)
             return []
         case .success(let request):
             form.phase = .sending
             form.error = nil
-            state.overlay = .signal(form)
             return [.request(.sendSignal(request))]
         }
     }

@@ -11,9 +11,8 @@ struct Box {
     var innerTop: Int { y + 1 }
     var innerHeight: Int { max(0, height - 2) }
 
-    /// The most lines a centred box holds: the box keeps off the header row and the status line and footer
-    /// (which are drawn after it, so they would hide its last rows), and its frame takes two rows.
-    static func maxInnerHeight(screenHeight: Int) -> Int { max(0, screenHeight - 5) }
+    /// The most lines a centred box holds (see `ScreenLayout.overlayRows`).
+    static func maxInnerHeight(screenHeight: Int) -> Int { ScreenLayout(width: 0, height: screenHeight).overlayRows }
 
     /// A box centred on the screen, as wide as `preferredWidth` allows and tall enough for `lines`.
     static func centred(screenWidth: Int, screenHeight: Int, preferredWidth: Int, lines: Int) -> Box {

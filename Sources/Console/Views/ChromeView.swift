@@ -70,7 +70,7 @@ enum ChromeView {
         let glyphs = state.options.glyphs
         if let input = state.input {
             let prompt = input.kind == .filter ? "/" : ":"
-            let hint = input.kind == .filter ? "   Enter keep · Esc clear" : "   Enter run · Esc cancel"
+            let hint = "   " + LineInputKeys.table(for: input.kind).hint
             let x = buffer.write(prompt + input.text + "_", x: 0, y: y, style: CellStyle(color: .accent, bold: true))
             buffer.write(hint, x: x, y: y, style: CellStyle(color: .muted))
             return
@@ -124,7 +124,7 @@ enum ChromeView {
         let hints = ActionTable.available(in: state).filter { $0.inFooter && $0.whyNot(state) == nil }
         let ordered = hints.filter { $0.id == .help } + hints.filter(\.isChange) + hints.filter { !$0.isChange && $0.id != .help }
         for action in ordered {
-            let key = HelpView.label(action, state.options.glyphs)
+            let key = HelpContent.label(action, state.options.glyphs)
             let needed = DisplayWidth.of(key) + DisplayWidth.of(action.title) + 3
             guard x + needed <= state.width else { break }
             x = buffer.write(key, x: x, y: y, style: CellStyle(color: .footer, bold: true, reverse: true))

@@ -29,7 +29,7 @@ public enum ConsoleView {
     private static func drawTooSmall(_ state: ConsoleState, into buffer: inout CellBuffer) {
         let lines = [
             "Terminal too small: \(state.width)x\(state.height), need at least \(ScreenLayout.minimumWidth)x\(ScreenLayout.minimumHeight)",
-            "Enlarge the window, or press q to quit.",
+            "Enlarge the window, or press \(ActionTable.tooSmall.bindings.map(\.label).joined(separator: "/")) to quit.",
         ]
         for (index, line) in lines.enumerated() {
             let wrapped = TextWrap.wrap(line, width: max(1, state.width))

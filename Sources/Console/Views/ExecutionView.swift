@@ -83,10 +83,11 @@ enum ExecutionView {
             buffer.write("No steps have run yet.", x: 2, y: layout.bodyTop + 1, style: CellStyle(color: .muted))
             return
         }
-        let end = min(detail.steps.count, detail.stepScroll + layout.stepRows)
-        for index in detail.stepScroll..<max(detail.stepScroll, end) {
+        let firstStep = detail.stepScroll.offset
+        let end = min(detail.steps.count, firstStep + layout.stepRows)
+        for index in firstStep..<max(firstStep, end) {
             let step = detail.steps[index]
-            let y = layout.bodyTop + 1 + index - detail.stepScroll
+            let y = layout.bodyTop + 1 + index - firstStep
             for column in columns {
                 var style = CellStyle.plain
                 let text: String
@@ -119,8 +120,8 @@ enum ExecutionView {
     private static func drawDetails(_ detail: ExecutionDetail, state: ConsoleState, into buffer: inout CellBuffer) {
         let layout = state.layout
         let focused = detail.focus == .details
-        let lines = DetailsContent.lines(detail, width: layout.detailsWidth - 1, now: state.now)
-        let first = min(detail.detailScroll, max(0, lines.count - 1))
+        let lines = DetailsContent.lines(detail, width: layout.detailsTextWidth, now: state.now)
+        let first = min(detail.detailScroll.offset, max(0, lines.count - 1))
         let last = min(lines.count, first + layout.detailRows)
         var title = "DETAILS"
         if lines.count > layout.detailRows {
@@ -134,7 +135,7 @@ enum ExecutionView {
             let line = lines[index]
             buffer.write(
                 line.text, x: layout.detailsLeft, y: layout.detailsTop + 1 + index - first,
-                style: CellStyle(color: line.role, bold: line.bold), maxWidth: layout.detailsWidth - 1)
+                style: CellStyle(color: line.role, bold: line.bold), maxWidth: layout.detailsTextWidth)
         }
     }
 }

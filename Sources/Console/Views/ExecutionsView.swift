@@ -45,9 +45,10 @@ enum ExecutionsView {
             return
         }
         let selected = state.list.selectedIndex
-        let end = min(count, state.list.scroll + layout.listRows)
-        for index in state.list.scroll..<max(state.list.scroll, end) {
-            let y = layout.listTop + index - state.list.scroll
+        let first = state.list.scroll.offset
+        let end = min(count, first + layout.listRows)
+        for index in first..<max(first, end) {
+            let y = layout.listTop + index - first
             drawRow(state.list.visibleRow(at: index), y: y, columns: columns, glyphs: glyphs, now: state.now, into: &buffer)
             if index == selected { buffer.fill(x: 0, y: y, count: state.width, style: CellStyle(color: .selection, reverse: true)) }
         }

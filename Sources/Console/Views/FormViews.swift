@@ -41,9 +41,9 @@ enum FormViews {
         lines.append(("", .plain))
         lines += errorLines(form.error, width: width)
         let question = form.signal == .stopStep
-            ? "Stop step \(form.selectedChoice?.label.split(separator: " ").first.map(String.init) ?? "")? y yes · n no"
-            : "\(form.signal.rawValue) this execution? y yes · n no"
-        let hint = footer(form.phase, confirm: question, choices: !form.takesComment)
+            ? "Stop step \(form.selectedChoice?.label.split(separator: " ").first.map(String.init) ?? "")?"
+            : "\(form.signal.rawValue) this execution?"
+        let hint = footer(form, question: question)
         lines.append((ascii(hint.0, glyphs), hint.1))
         let box = Box.centred(screenWidth: state.width, screenHeight: state.height, preferredWidth: preferredWidth(state), lines: lines.count)
         box.draw(title: "\(form.signal.rawValue) signal", glyphs: glyphs, role: form.needsConfirmation ? .warning : .accent, into: &buffer)
@@ -62,17 +62,19 @@ enum FormViews {
         lines += sameAs(ShellCommandLine.stop(form.request, target: state.target), width: width)
         lines.append(("", .plain))
         lines += errorLines(form.error, width: width)
-        lines.append(form.phase == .sending ? ("sending...", CellStyle(color: .running)) : (ascii("y \(form.type.rawValue) · n keep it running", state.options.glyphs), CellStyle(color: .warning, bold: true)))
+        lines.append(form.phase == .sending ? ("sending...", CellStyle(color: .running)) : (ascii(StopFormKeys.table(for: form).hint, state.options.glyphs), CellStyle(color: .warning, bold: true)))
         let box = Box.centred(screenWidth: state.width, screenHeight: state.height, preferredWidth: preferredWidth(state), lines: lines.count)
         box.draw(title: "Stop execution", glyphs: state.options.glyphs, role: .warning, into: &buffer)
         box.write(lines, into: &buffer)
     }
 
-    private static func footer(_ phase: FormPhase, confirm: String, choices: Bool) -> Line {
-        switch phase {
-        case .loading: return ("loading... · Esc cancel", CellStyle(color: .muted))
-        case .editing: return (choices ? "Up/Down choose · Enter send · Esc cancel" : "Enter send · Esc cancel", CellStyle(color: .accent))
-        case .confirming: return (confirm, CellStyle(color: .warning, bold: true))
+    /// The form's last line: what it is doing, then its keys, from its key table.
+    private static func footer(_ form: SignalForm, question: String) -> Line {
+        let keys = SignalFormKeys.table(for: form).hint
+        switch form.phase {
+        case .loading: return ("loading... · \(keys)", CellStyle(color: .muted))
+        case .editing: return (keys, CellStyle(color: .accent))
+        case .confirming: return ("\(question) \(keys)", CellStyle(color: .warning, bold: true))
         case .sending: return ("sending...", CellStyle(color: .running))
         }
     }
@@ -105,10 +107,5 @@ enum FormViews {
     }
 
     /// Arrows in hints as ASCII for terminals without UTF-8.
-    static func ascii(_ text: String, _ glyphs: GlyphSet) -> String {
-        guard glyphs == .ascii else { return text }
-        return text.replacingOccurrences(of: "↑", with: "Up").replacingOccurrences(of: "↓", with: "Down")
-            .replacingOccurrences(of: "←", with: "Left").replacingOccurrences(of: "→", with: "Right")
-            .replacingOccurrences(of: "·", with: "-")
-    }
+    static func ascii(_ text: String, _ glyphs: GlyphSet) -> String { GlyphText.ascii(text, glyphs) }
 }

@@ -71,7 +71,8 @@ extension FormViews {
         guard focused else { return lines }
         if field.isPickList {
             let choices = field.choices.map { $0 == field.value ? "[\($0)]" : $0 }.joined(separator: "  ")
-            lines += TextWrap.wrap(ascii("    ←/→ \(choices)", glyphs), width: width, indent: 6).map { ($0, CellStyle(color: .accent)) }
+            let keys = StartFormKeys.choiceArrows(for: form)
+            lines += TextWrap.wrap(ascii("    \(keys) \(choices)", glyphs), width: width, indent: 6).map { ($0, CellStyle(color: .accent)) }
         }
         let about = [field.isPickList ? nil : field.hint, field.ruleSummary].compactMap { $0 }.joined(separator: "; ")
         let description = field.description ?? ""
@@ -103,15 +104,14 @@ extension FormViews {
 
     private static func parameterCount(_ count: Int) -> String { count == 1 ? "1 more parameter" : "\(count) more parameters" }
 
+    /// The form's last line: what it is doing, then its keys, from its key table.
     private static func startHint(_ form: StartForm) -> String {
+        let keys = StartFormKeys.table(for: form).hint
         switch form.step {
-        case .loadingDocuments, .loadingDocument: return "loading... · Esc cancel"
-        case .documentsFailed: return "Enter/R try again · Esc cancel"
-        case .pickingDocument: return "↑/↓ choose · Enter open · Esc cancel"
-        case .editingParameters:
-            return form.fields.contains(where: \.isPickList)
-                ? "Tab/↑/↓ field · ←/→/Space choose · Enter start · Esc cancel · * required"
-                : "Tab/↑/↓ field · ←/→ mode · Enter start · Esc cancel · * required"
+        case .loadingDocuments, .loadingDocument: return "loading... · \(keys)"
+        case .documentsFailed, .pickingDocument: return keys
+        // The parameters' lines mark the required ones with `*`.
+        case .editingParameters: return "\(keys) · * required"
         case .sending: return "sending..."
         }
     }

@@ -3,11 +3,17 @@ import Foundation
 
 /// The lines of the execution view's details pane: the selected step's inputs, outputs, response and failure,
 /// then the execution's parameters, outputs and failure. Long values wrap; the pane scrolls over all of it.
+/// Not a view: the update counts the lines to keep the pane's scrolling within them.
 enum DetailsContent {
     struct Line: Equatable {
         var text: String
         var role: ColorRole = .normal
         var bold = false
+    }
+
+    /// How many lines the pane has at `width` columns.
+    static func lineCount(_ detail: ExecutionDetail, width: Int, now: Date) -> Int {
+        lines(detail, width: width, now: now).count
     }
 
     static func lines(_ detail: ExecutionDetail, width: Int, now: Date) -> [Line] {

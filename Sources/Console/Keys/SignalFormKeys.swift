@@ -1,0 +1,46 @@
+/// What the keys do in a signal form.
+enum SignalFormCommand: Sendable, Hashable {
+    /// Type or delete a character of the comment.
+    case edit
+    case previousChoice, nextChoice
+    /// Enter: send, or ask `y` first for Reject and StopStep.
+    case send
+    /// Esc: close the form.
+    case cancel
+    /// `y`: send what was asked about.
+    case confirm
+    /// `n`: back to the form.
+    case back
+}
+
+/// The keys of a signal form, by phase; the form's last line is the hint of its table.
+enum SignalFormKeys {
+    static func send(dangerous: Bool) -> KeyBinding<SignalFormCommand> {
+        KeyBinding([.enter], .send, label: "Enter", title: "send", isDangerous: dangerous)
+    }
+
+    static let cancel = KeyBinding<SignalFormCommand>([.escape], .cancel, label: "Esc", title: "cancel")
+    static let previous = KeyBinding<SignalFormCommand>([.up], .previousChoice, label: "Up", title: "choose")
+    static let next = KeyBinding<SignalFormCommand>([.down], .nextChoice, label: "Down", title: "choose")
+    static let confirm = KeyBinding<SignalFormCommand>([.character("y"), .character("Y")], .confirm, label: "y", title: "yes")
+    static let back = KeyBinding<SignalFormCommand>(
+        [.character("n"), .character("N"), .escape], .back, label: "n", title: "no")
+
+    static func table(for form: SignalForm) -> KeyTable<SignalFormCommand> {
+        switch form.phase {
+        case .editing where form.takesComment:
+            return KeyTable(.signalComment, [
+                send(dangerous: form.needsConfirmation), cancel, .text(.edit, title: "type the comment"),
+            ])
+        case .editing:
+            return KeyTable(.stepPicker, [previous, next, send(dangerous: form.needsConfirmation), cancel])
+        case .loading:
+            // The steps that have arrived can be chosen already; Enter waits for the rest.
+            return KeyTable(.stepsLoading, [previous.hidden, next.hidden, cancel])
+        case .confirming:
+            return KeyTable(.signalConfirmation, [confirm, back])
+        case .sending:
+            return KeyTable(.signalSending, [])
+        }
+    }
+}
