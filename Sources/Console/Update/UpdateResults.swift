@@ -24,11 +24,12 @@ extension ConsoleUpdate {
             flash("\(request.type ?? StopType.cancel.rawValue) sent to \(request.automationExecutionId)", .success, &state)
             return reloadAfterChange(request.automationExecutionId, &state)
         case .documents(let documents):
-            guard case .start(var form) = state.overlay, form.step == .loadingDocuments else { return [] }
-            form.documents = documents.compactMap(\.name).sorted()
-            form.step = .pickingDocument
-            form.error = form.documents.isEmpty ? "No Automation documents found." : nil
-            state.overlay = .start(form)
+            state.editStartForm { form in
+                guard form.step == .loadingDocuments else { return }
+                form.documents = documents.compactMap(\.name).sorted()
+                form.step = .pickingDocument
+                form.error = form.documents.isEmpty ? "No Automation documents found." : nil
+            }
             return []
         case .document(let description, let stepNames, let rules):
             documentArrived(description, stepNames: stepNames, rules: rules, &state)
@@ -101,22 +102,27 @@ extension ConsoleUpdate {
         guard let name = description.name else { return }
         state.documentSteps[name] = stepNames
         refillSignalForm(&state)
-        if case .unavailable(let reason) = rules, case .signal(var form) = state.overlay, form.documentName == name {
-            // StartStep can still offer ValidNextSteps without the document's step list.
-            form.error = "The document's content could not be read, so only ValidNextSteps are offered: \(reason)"
-            state.overlay = .signal(form)
-        }
-        guard case .start(var form) = state.overlay, form.step == .loadingDocument, form.documentName == name else { return }
-        form.documentVersion = description.documentVersion
-        form.fields = (description.parameters ?? []).map { ParameterField($0, rules: $0.name.flatMap(rules.definition(named:))) }
         if case .unavailable(let reason) = rules {
-            form.rulesNote = "Only the parameter types are checked: the document's content could not be read (\(reason))."
-        } else {
-            form.rulesNote = nil
+            state.editSignalForm { form in
+                // StartStep can still offer ValidNextSteps without the document's step list.
+                guard form.documentName == name else { return }
+                form.error = "The document's content could not be read, so only ValidNextSteps are offered: \(reason)"
+            }
         }
-        form.focus = 0
-        form.step = .editingParameters
-        state.overlay = .start(form)
+        state.editStartForm { form in
+            guard form.step == .loadingDocument, form.documentName == name else { return }
+            form.documentVersion = description.documentVersion
+            form.fields = (description.parameters ?? []).map {
+                ParameterField($0, rules: $0.name.flatMap(rules.definition(named:)))
+            }
+            if case .unavailable(let reason) = rules {
+                form.rulesNote = "Only the parameter types are checked: the document's content could not be read (\(reason))."
+            } else {
+                form.rulesNote = nil
+            }
+            form.focus = 0
+            form.step = .editingParameters
+        }
     }
 
     private static func refillSignalForm(_ state: inout ConsoleState) {
@@ -146,46 +152,43 @@ extension ConsoleUpdate {
             flash("Loading more executions failed: \(message)", .error, &state)
         case .loadExecution(let id):
             flash("\(OperationCatalog.getAutomationExecution.name) failed: \(message)", .error, &state)
-            if case .signal(var form) = state.overlay, form.executionId == id, form.phase == .loading {
+            state.editSignalForm { form in
+                guard form.executionId == id, form.phase == .loading else { return }
                 form.phase = .editing
                 form.error = message
-                state.overlay = .signal(form)
             }
             return finishLoadingExecution(id, &state)
         case .sendSignal:
-            guard case .signal(var form) = state.overlay else {
-                flash(message, .error, &state)
-                return []
+            // The form keeps its input and shows why; with no form open, the status line says it.
+            let shown: Void? = state.editSignalForm { form in
+                form.phase = .editing
+                form.error = message
             }
-            form.phase = .editing
-            form.error = message
-            state.overlay = .signal(form)
+            if shown == nil { flash(message, .error, &state) }
         case .startExecution:
-            guard case .start(var form) = state.overlay else {
-                flash(message, .error, &state)
-                return []
+            let shown: Void? = state.editStartForm { form in
+                form.step = .editingParameters
+                form.error = message
             }
-            form.step = .editingParameters
-            form.error = message
-            state.overlay = .start(form)
+            if shown == nil { flash(message, .error, &state) }
         case .stopExecution:
-            guard case .stop(var form) = state.overlay else {
-                flash(message, .error, &state)
-                return []
+            let shown: Void? = state.editStopForm { form in
+                form.phase = .confirming
+                form.error = message
             }
-            form.phase = .confirming
-            form.error = message
-            state.overlay = .stop(form)
+            if shown == nil { flash(message, .error, &state) }
         case .listDocuments:
-            guard case .start(var form) = state.overlay, form.step == .loadingDocuments else { return [] }
-            form.step = .documentsFailed
-            form.error = "\(OperationCatalog.listDocuments.name) failed: \(message)"
-            state.overlay = .start(form)
+            state.editStartForm { form in
+                guard form.step == .loadingDocuments else { return }
+                form.step = .documentsFailed
+                form.error = "\(OperationCatalog.listDocuments.name) failed: \(message)"
+            }
         case .describeDocument(let name, _):
-            if case .start(var form) = state.overlay, form.step == .loadingDocument {
-                form.step = .pickingDocument
-                form.error = "\(OperationCatalog.describeDocument.name) failed: \(message)"
-                state.overlay = .start(form)
+            if case .start(let form) = state.overlay, form.step == .loadingDocument {
+                state.editStartForm { form in
+                    form.step = .pickingDocument
+                    form.error = "\(OperationCatalog.describeDocument.name) failed: \(message)"
+                }
             } else if case .signal(var form) = state.overlay, form.documentName == name {
                 // StartStep can still offer ValidNextSteps without the document's step list.
                 state.documentSteps[name] = []
