@@ -6,10 +6,10 @@ public enum BranchEvaluator {
     /// The NextStep of the first choice that matches, else Default, else nil (the engine then fails the step).
     public static func nextStep(inputs: JSONValue) throws(ServiceError) -> String? {
         guard let choices = inputs["Choices"]?.arrayValue else {
-            throw failure("aws:branch needs inputs.Choices, a list of choices each with NextStep, Variable and an operator.")
+            throw failure("\(AutomationActionName.branch) needs inputs.Choices, a list of choices each with NextStep, Variable and an operator.")
         }
         for (index, choice) in choices.enumerated() {
-            let place = "aws:branch Choices item \(index + 1)"
+            let place = "\(AutomationActionName.branch) Choices item \(index + 1)"
             guard let nextStep = choice["NextStep"]?.stringValue else {
                 throw failure("\(place) has no NextStep naming the step to go to.")
             }
@@ -20,7 +20,7 @@ public enum BranchEvaluator {
         }
         if let defaultStep = inputs["Default"] {
             guard let name = defaultStep.stringValue else {
-                throw failure("aws:branch Default must be a step name; found \(defaultStep.jsonText).")
+                throw failure("\(AutomationActionName.branch) Default must be a step name; found \(defaultStep.jsonText).")
             }
             return name
         }

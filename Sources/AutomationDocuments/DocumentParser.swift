@@ -1,6 +1,8 @@
 import AutomationModel
 
-/// Turns schema-0.3 Automation document content (JSON or YAML) into an `AutomationDocument`, then validates it.
+/// Turns schema-0.3 Automation document content (JSON or YAML) into an `AutomationDocument`, then checks what any
+/// document must satisfy. What its actions require is checked by whoever runs it, with the actions' specifications
+/// (`DocumentValidator.checkActions`).
 public enum DocumentParser {
     static let topLevelFields = ["schemaVersion", "description", "assumeRole", "parameters", "mainSteps", "outputs"]
 

@@ -4,23 +4,57 @@ import AutomationModel
 /// names something the document provides.
 enum DocumentReferenceValidator {
     static func check(_ doc: AutomationDocument) throws(ServiceError) {
-        if let assumeRole = doc.assumeRole {
-            for body in Interpolator.references(in: .string(assumeRole)) {
-                try checkReference(body, place: "assumeRole", in: doc)
-            }
-        }
-        for step in doc.mainSteps {
-            for body in Interpolator.references(in: .object(step.inputs)) {
-                try checkReference(body, place: "Step '\(step.name)' inputs", in: doc)
-            }
+        for (body, place) in inputReferences(doc) {
+            try checkReference(body, place: place, in: doc)
         }
         for output in doc.outputs {
-            guard case .stepOutput(let step, let name) = ReferenceTarget(output) else {
+            guard case .stepOutput(let step, _) = ReferenceTarget(output) else {
                 throw DocumentValidator.invalid(
                     "Document output '\(output)' must be StepName.OutputName, such as RunCommand.Output.")
             }
-            try checkStepOutput(step: step, output: name, place: "Document output '\(output)'", in: doc)
+            try requireStep(step, place: "Document output '\(output)'", in: doc)
         }
+    }
+
+    /// That each reference to a step's output names one the step produces, for steps whose action's
+    /// built-in outputs `actions` give; outputs of other actions are not second-guessed.
+    static func checkStepOutputs(
+        _ doc: AutomationDocument, actions: [AutomationActionName: ActionSpecification]
+    ) throws(ServiceError) {
+        var references: [(step: String, output: String, place: String)] = []
+        for (body, place) in inputReferences(doc) {
+            if case .stepOutput(let step, let output) = ReferenceTarget(body) {
+                references.append((step, output, "\(place): {{ \(body) }}"))
+            }
+        }
+        for output in doc.outputs {
+            if case .stepOutput(let step, let name) = ReferenceTarget(output) {
+                references.append((step, name, "Document output '\(output)'"))
+            }
+        }
+        for reference in references {
+            guard let step = doc.step(named: reference.step),
+                let builtIn = actions[AutomationActionName(rawValue: step.action)]?.builtInOutputs
+            else { continue }
+            let known = builtIn.union(step.outputs.map(\.name))
+            guard !known.contains(reference.output) else { continue }
+            let listed = known.sorted().joined(separator: ", ")
+            throw DocumentValidator.invalid(
+                "\(reference.place) names output '\(reference.output)' of step '\(reference.step)' (\(step.action)), which it does not produce. \(known.isEmpty ? "Declare it in the step's outputs with a Selector." : "Its outputs are: \(listed); declare others in the step's outputs.")"
+            )
+        }
+    }
+
+    /// Every reference in assumeRole and in step inputs, with the place to name in messages.
+    private static func inputReferences(_ doc: AutomationDocument) -> [(body: String, place: String)] {
+        var references: [(body: String, place: String)] = []
+        if let assumeRole = doc.assumeRole {
+            references += Interpolator.references(in: .string(assumeRole)).map { ($0, "assumeRole") }
+        }
+        for step in doc.mainSteps {
+            references += Interpolator.references(in: .object(step.inputs)).map { ($0, "Step '\(step.name)' inputs") }
+        }
+        return references
     }
 
     private static func checkReference(_ body: String, place: String, in doc: AutomationDocument) throws(ServiceError) {
@@ -35,25 +69,17 @@ enum DocumentReferenceValidator {
                 throw DocumentValidator.invalid(
                     "\(place): {{ \(body) }} names no declared parameter. Declare \(name) under parameters\(declared.isEmpty ? "" : " or use one of: \(declared.joined(separator: ", "))").")
             }
-        case .stepOutput(let step, let output):
-            try checkStepOutput(step: step, output: output, place: "\(place): {{ \(body) }}", in: doc)
+        case .stepOutput(let step, _):
+            try requireStep(step, place: "\(place): {{ \(body) }}", in: doc)
         case .executionId, .global:
             break
         }
     }
 
-    private static func checkStepOutput(
-        step name: String, output: String, place: String, in doc: AutomationDocument
-    ) throws(ServiceError) {
-        guard let step = doc.step(named: name) else {
+    private static func requireStep(_ name: String, place: String, in doc: AutomationDocument) throws(ServiceError) {
+        guard doc.step(named: name) != nil else {
             throw DocumentValidator.invalid(
                 "\(place) names step '\(name)', which the document does not have. Steps: \(doc.mainSteps.map(\.name).joined(separator: ", ")).")
-        }
-        if let known = BuiltInStepOutputs.names(of: step), !known.contains(output) {
-            let listed = known.sorted().joined(separator: ", ")
-            throw DocumentValidator.invalid(
-                "\(place) names output '\(output)' of step '\(name)' (\(step.action)), which it does not produce. \(known.isEmpty ? "Declare it in the step's outputs with a Selector." : "Its outputs are: \(listed); declare others in the step's outputs.")"
-            )
         }
     }
 }

@@ -1,15 +1,28 @@
 import AutomationModel
 
-/// Checks that a document is internally consistent: names, flow targets, counts, parameter defaults,
-/// references and branch choices. Which actions the local engine can run is checked by the engine.
+/// Checks that a document is internally consistent: names, flow targets, counts, parameter defaults and
+/// references. What an action requires of its steps (input rules, built-in outputs) comes from the
+/// `ActionSpecification`s it is given; which actions the local engine can run is checked by the engine.
 public enum DocumentValidator {
-    public static func validate(_ doc: AutomationDocument) throws(ServiceError) {
+    /// What any schema-0.3 document must satisfy, then what `actions` require of the steps using them.
+    public static func validate(_ doc: AutomationDocument, actions: [ActionSpecification] = []) throws(ServiceError) {
         try checkParameters(doc.parameters)
         try checkStepNames(doc.mainSteps)
         for step in doc.mainSteps {
             try checkStep(step, in: doc)
         }
         try DocumentReferenceValidator.check(doc)
+        try checkActions(doc, actions: actions)
+    }
+
+    /// What `actions` require of the steps using them: their input rules, and that references to those steps'
+    /// outputs name outputs the steps produce. Steps of other actions are not second-guessed.
+    public static func checkActions(_ doc: AutomationDocument, actions: [ActionSpecification]) throws(ServiceError) {
+        let byName = Dictionary(actions.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        for step in doc.mainSteps {
+            try byName[AutomationActionName(rawValue: step.action)]?.checkInputs(step, doc)
+        }
+        try DocumentReferenceValidator.checkStepOutputs(doc, actions: byName)
     }
 
     static func invalid(_ message: String) -> ServiceError {
@@ -70,7 +83,7 @@ public enum DocumentValidator {
         let place = "Step '\(step.name)'"
         let parts = step.action.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
-            throw invalid("\(place): action '\(step.action)' must look like aws:runCommand.")
+            throw invalid("\(place): action '\(step.action)' must look like \(AutomationActionName.runCommand).")
         }
         guard step.maxAttempts >= 1 else {
             throw invalid("\(place): maxAttempts is \(step.maxAttempts); it must be 1 or more.")
@@ -78,18 +91,19 @@ public enum DocumentValidator {
         if let timeout = step.timeoutSeconds, timeout <= 0 {
             throw invalid("\(place): timeoutSeconds is \(timeout); it must be more than 0, or left out for no limit.")
         }
-        func requireStep(_ target: String, field: String) throws(ServiceError) {
-            guard doc.step(named: target) != nil else {
-                throw invalid(
-                    "\(place): \(field) names step '\(target)', which the document does not have. Steps: \(doc.mainSteps.map(\.name).joined(separator: ", ")).")
-            }
-        }
-        if let next = step.nextStep { try requireStep(next, field: "nextStep") }
-        if case .step(let target) = step.onFailure { try requireStep(target, field: "onFailure") }
-        if case .step(let target) = step.onCancel { try requireStep(target, field: "onCancel") }
+        if let next = step.nextStep { try requireStep(next, field: "nextStep", place: place, in: doc) }
+        if case .step(let target) = step.onFailure { try requireStep(target, field: "onFailure", place: place, in: doc) }
+        if case .step(let target) = step.onCancel { try requireStep(target, field: "onCancel", place: place, in: doc) }
         try checkOutputs(step, place: place)
-        if step.action == "aws:branch" {
-            try checkBranch(step, place: place, requireStep: requireStep)
+    }
+
+    /// Throws unless `target`, which `field` of the step at `place` names, is a step of `doc`.
+    static func requireStep(
+        _ target: String, field: String, place: String, in doc: AutomationDocument
+    ) throws(ServiceError) {
+        guard doc.step(named: target) != nil else {
+            throw invalid(
+                "\(place): \(field) names step '\(target)', which the document does not have. Steps: \(doc.mainSteps.map(\.name).joined(separator: ", ")).")
         }
     }
 
@@ -109,34 +123,6 @@ public enum DocumentValidator {
                 throw invalid(
                     "\(place): output \(output.name) has Type '\(output.type)'; use one of \(OutputType.allCases.map(\.rawValue).joined(separator: ", ")).")
             }
-        }
-    }
-
-    private static func checkBranch(
-        _ step: StepDefinition, place: String, requireStep: (String, String) throws(ServiceError) -> Void
-    ) throws(ServiceError) {
-        guard let choices = step.inputs["Choices"]?.arrayValue, !choices.isEmpty else {
-            throw invalid(
-                "\(place): aws:branch needs inputs.Choices, a list of choices each with NextStep, Variable and an operator such as StringEquals.")
-        }
-        for (index, choice) in choices.enumerated() {
-            let choicePlace = "\(place): Choices item \(index + 1)"
-            guard let nextStep = choice["NextStep"]?.stringValue, !nextStep.isEmpty else {
-                throw invalid("\(choicePlace) needs NextStep, the name of the step to go to when it matches.")
-            }
-            if let problem = BranchChoiceShape.problem(in: choice, allowing: ["NextStep"]) {
-                throw invalid("\(choicePlace) \(problem).")
-            }
-            try requireStep(nextStep, "Choices item \(index + 1) NextStep")
-        }
-        if let defaultStep = step.inputs["Default"] {
-            guard let name = defaultStep.stringValue else {
-                throw invalid("\(place): Default must be the name of a step; found \(defaultStep.jsonText).")
-            }
-            try requireStep(name, "Default")
-        }
-        if let unknown = step.inputs.keys.sorted().first(where: { !["Choices", "Default"].contains($0) }) {
-            throw invalid("\(place): aws:branch has an unknown input '\(unknown)'; it takes Choices and Default.")
         }
     }
 }

@@ -12,7 +12,7 @@ enum StepDefinitionParser {
         guard let node else {
             throw ServiceError(
                 .invalidDocumentContent,
-                "The document has no mainSteps. Add a list of steps, each with a name and an action such as aws:sleep.")
+                "The document has no mainSteps. Add a list of steps, each with a name and an action such as \(AutomationActionName.sleep).")
         }
         guard case .sequence(let items) = node else {
             throw ServiceError(
@@ -28,14 +28,14 @@ enum StepDefinitionParser {
 
     private static func step(_ node: DocumentNode, position: Int) throws(ServiceError) -> StepDefinition {
         let unnamed = try DocumentFieldReader(
-            node, place: "Step \(position) of mainSteps", expected: "name: restart, action: aws:runCommand")
+            node, place: "Step \(position) of mainSteps", expected: "name: restart, action: \(AutomationActionName.runCommand)")
         let name = try unnamed.requiredString("name", example: "restart")
         let fields = DocumentFieldReader(entries: unnamed.entries, place: "Step '\(name)'")
         try fields.rejectUnknownKeys(allowed: Self.fields)
 
         return StepDefinition(
             name: name,
-            action: try fields.requiredString("action", example: "aws:runCommand"),
+            action: try fields.requiredString("action", example: AutomationActionName.runCommand.rawValue),
             description: try fields.string("description"),
             inputs: try inputs(fields),
             maxAttempts: try fields.integer("maxAttempts", example: "3") ?? 1,

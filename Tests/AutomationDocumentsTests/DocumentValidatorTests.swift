@@ -3,6 +3,19 @@ import AutomationModel
 import Testing
 
 struct DocumentValidatorTests {
+    /// Specifications as the local engine's action registry hands them to the validator, for the actions
+    /// these tests use.
+    static let actions = [
+        ActionSpecification(
+            name: .runCommand, builtInOutputs: ["CommandId", "Status", "ResponseCode", "Output"],
+            checkInputs: ActionSpecification.noDocumentRules),
+        ActionSpecification(
+            name: .executeScript, builtInOutputs: ["OutputPayload"], checkInputs: ActionSpecification.noDocumentRules),
+        ActionSpecification(name: .executeAwsApi, builtInOutputs: [], checkInputs: ActionSpecification.noDocumentRules),
+        ActionSpecification(name: .branch, builtInOutputs: [], checkInputs: BranchInputRules.check),
+        ActionSpecification(name: .pause, builtInOutputs: [], checkInputs: ActionSpecification.noDocumentRules),
+    ]
+
     static func pause(_ name: String, nextStep: String? = nil) -> StepDefinition {
         StepDefinition(name: name, action: "aws:pause", nextStep: nextStep)
     }
@@ -18,7 +31,7 @@ struct DocumentValidatorTests {
         _ doc: AutomationDocument, _ fragments: [String], sourceLocation: SourceLocation = #_sourceLocation
     ) {
         expectServiceError(.invalidDocumentContent, containing: fragments, sourceLocation: sourceLocation) {
-            try DocumentValidator.validate(doc)
+            try DocumentValidator.validate(doc, actions: actions)
         }
     }
 
@@ -48,7 +61,7 @@ struct DocumentValidatorTests {
                     isEnd: true, outputs: [OutputSelector(name: "Result", selector: "$.Payload.r", type: "String")]),
             ],
             outputs: ["run.Output", "cleanup.Result", "cleanup.OutputPayload"])
-        try DocumentValidator.validate(doc)
+        try DocumentValidator.validate(doc, actions: Self.actions)
     }
 
     @Test func requiresAtLeastOneStep() {
@@ -88,7 +101,8 @@ struct DocumentValidatorTests {
     }
 
     @Test func leavesUnknownActionsToTheEngine() throws {
-        try DocumentValidator.validate(Self.document(steps: [StepDefinition(name: "a", action: "aws:createImage")]))
+        try DocumentValidator.validate(
+            Self.document(steps: [StepDefinition(name: "a", action: "aws:createImage")]), actions: Self.actions)
     }
 
     @Test func rejectsBadParameterDeclarations() {
@@ -146,7 +160,7 @@ struct DocumentValidatorTests {
             Self.document(steps: [
                 StepDefinition(name: "image", action: "aws:createImage"),
                 StepDefinition(name: "use", action: "aws:pause", inputs: ["Id": "{{ image.ImageId }}"]),
-            ]))
+            ]), actions: Self.actions)
     }
 
     @Test func requiresDeclaredOutputsForExecuteAwsApi() {
@@ -200,7 +214,7 @@ struct DocumentValidatorTests {
                     ]
                 ],
                 "Default": "no",
-            ]))
+            ]), actions: Self.actions)
     }
 
     struct BranchCase: Sendable, CustomTestStringConvertible {

@@ -24,7 +24,9 @@ struct ActionsLocalCapabilitiesTests {
             StepDefinition(name: "approve", action: "aws:approve", inputs: ["Approvers": ["arn:aws:iam::123456789012:user/a"]]),
             StepDefinition(name: "pause", action: "aws:pause"),
             StepDefinition(name: "nap", action: "aws:sleep", inputs: ["Duration": "PT1S"]),
-            StepDefinition(name: "choose", action: "aws:branch", inputs: ["Choices": []]),
+            StepDefinition(
+                name: "choose", action: "aws:branch",
+                inputs: ["Choices": [["NextStep": "pause", "Variable": "a", "StringEquals": "a"]]]),
             StepDefinition(
                 name: "run", action: "aws:runCommand",
                 inputs: ["DocumentName": "arn:aws:ssm:us-east-1::document/AWS-RunShellScript", "InstanceIds": ["mi-1"]]),

@@ -8,11 +8,13 @@ enum SignalRules {
         if execution.status.isTerminal { return "execution has ended (\(execution.status.rawValue))" }
         switch signal {
         case .approve, .reject:
-            guard execution.status == .waiting, execution.currentAction == "aws:approve" else {
+            guard execution.status == .waiting, execution.currentAction == AutomationActionName.approve.rawValue else {
                 return "not waiting on approval"
             }
         case .resume:
-            guard execution.status == .waiting, execution.currentAction == "aws:pause" else { return "no paused step" }
+            guard execution.status == .waiting, execution.currentAction == AutomationActionName.pause.rawValue else {
+                return "no paused step"
+            }
         case .startStep:
             guard execution.mode == .interactive else { return "StartStep is for Interactive executions" }
             guard execution.status == .waiting, execution.currentStepName == nil else {

@@ -2,7 +2,7 @@ import AutomationModel
 
 /// An aws:executeAwsApi step's inputs, checked and mapped to a Step Functions task callback.
 struct ExecuteAwsApiRequest: Sendable, Hashable {
-    static let action = "aws:executeAwsApi"
+    static let action = AutomationActionName.executeAwsApi.rawValue
 
     var api: StepFunctionsTaskApi
     /// The API's lowerCamel members.

@@ -2,7 +2,7 @@ import AutomationModel
 
 /// An aws:executeScript step's inputs, checked: an inline Python 3 script and its handler.
 struct ExecuteScriptRequest: Sendable, Hashable {
-    static let action = "aws:executeScript"
+    static let action = AutomationActionName.executeScript.rawValue
 
     var runtime: String
     var handler: String

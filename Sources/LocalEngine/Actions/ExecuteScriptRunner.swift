@@ -5,7 +5,7 @@ import Foundation
 /// `Payload` output (and `OutputPayload`, its `{"Payload": …}` JSON text, as SSM shows it), and each declared
 /// output selects from `{"Payload": <result>}`. The script's prints become the step's Response.
 public struct ExecuteScriptRunner: StepActionRunner {
-    public let actions: Set<String> = ["aws:executeScript"]
+    public let actions: Set<String> = [AutomationActionName.executeScript.rawValue]
     let dataDirectory: URL
     let region: String?
     let pythonExecutable: String?
@@ -54,7 +54,7 @@ public struct ExecuteScriptRunner: StepActionRunner {
                 result = try await processes.run(processRequest)
             } catch {
                 throw ActionFailure(
-                    "aws:executeScript could not start \(python): \(error.message).", stage: .invocation,
+                    "\(AutomationActionName.executeScript) could not start \(python): \(error.message).", stage: .invocation,
                     type: ActionFailure.FailureType.internal)
             }
             if result.stopReason != nil { throw ActionFailure.stopped("the script") }
@@ -71,12 +71,13 @@ public struct ExecuteScriptRunner: StepActionRunner {
         switch ScriptResultParser.parse(result.standardOutput.text, marker: marker) {
         case .result(let payload)?:
             let wrapped: JSONValue = .object(["Payload": payload])
-            var outputs = try OutputSelection.apply(invocation.outputSelectors, to: wrapped, action: "aws:executeScript")
+            var outputs = try OutputSelection.apply(
+                invocation.outputSelectors, to: wrapped, action: ExecuteScriptRequest.action)
             outputs["Payload"] = payload
             outputs["OutputPayload"] = .string(wrapped.jsonText)
             return .succeeded(ActionResult(outputs: outputs, response: log))
         case .error(let type, let message, let stack)?:
-            var text = "aws:executeScript handler \(request.handler) raised \(type): \(message)"
+            var text = "\(AutomationActionName.executeScript) handler \(request.handler) raised \(type): \(message)"
             if !stack.isEmpty { text += "\n\(stack)" }
             var failure = ActionFailure(
                 text, stage: .invocation, type: ActionFailure.FailureType.action,
@@ -99,7 +100,7 @@ public struct ExecuteScriptRunner: StepActionRunner {
                 ? " Its result was larger than \(Self.resultLimit) bytes; return less data." : ""
             let stderr = RunCommandOutput.tail(result.standardError.text)
             throw ActionFailure(
-                "aws:executeScript: python3 \(ending) without reporting a result.\(size)"
+                "\(AutomationActionName.executeScript): python3 \(ending) without reporting a result.\(size)"
                     + (stderr.isEmpty ? "" : " Last lines of its output:\n\(stderr)"),
                 stage: .invocation, type: ActionFailure.FailureType.action)
         }
@@ -120,7 +121,7 @@ public struct ExecuteScriptRunner: StepActionRunner {
             if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
         }
         throw ActionFailure(
-            "aws:executeScript needs python3, which is not on PATH (\(path)). Install Python 3 or add its folder to PATH.",
+            "\(AutomationActionName.executeScript) needs python3, which is not on PATH (\(path)). Install Python 3 or add its folder to PATH.",
             stage: .preVerification, type: ActionFailure.FailureType.verification)
     }
 
@@ -142,7 +143,7 @@ public struct ExecuteScriptRunner: StepActionRunner {
         } catch {
             try? FileManager.default.removeItem(at: folder)
             throw ActionFailure(
-                "aws:executeScript could not write the script to \(folder.path): \(error.localizedDescription). Check that the data directory is writable.",
+                "\(AutomationActionName.executeScript) could not write the script to \(folder.path): \(error.localizedDescription). Check that the data directory is writable.",
                 stage: .preVerification, type: ActionFailure.FailureType.internal)
         }
         return folder

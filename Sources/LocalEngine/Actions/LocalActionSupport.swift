@@ -1,7 +1,7 @@
 import Foundation
 
 /// The names the local engine recognises for the things its runners can do, shared by the runners and by
-/// the capability check so both accept exactly the same documents.
+/// the registry's capability checks so both accept exactly the same documents.
 enum LocalActionSupport {
     static let runShellScriptDocument = "AWS-RunShellScript"
 
@@ -26,15 +26,4 @@ enum LocalActionSupport {
     static func isStepFunctionsService(_ service: String) -> Bool {
         ["stepfunctions", "states", "sfn"].contains(service.trimmingCharacters(in: .whitespaces).lowercased())
     }
-
-    static let supportedActions: Set<String> = [
-        "aws:approve", "aws:pause", "aws:sleep", "aws:branch", "aws:runCommand", "aws:executeScript",
-        "aws:executeAwsApi",
-    ]
-
-    static let summary = """
-        The local engine runs aws:approve, aws:pause, aws:sleep, aws:branch, aws:runCommand with DocumentName \
-        AWS-RunShellScript, aws:executeScript with a python3.x Runtime and an inline Script, and aws:executeAwsApi \
-        for Service stepfunctions with Api SendTaskSuccess, SendTaskFailure or SendTaskHeartbeat.
-        """
 }

@@ -1,54 +1,37 @@
 import AutomationDocuments
 import AutomationModel
 
-/// What the local engine can run, checked before a document is accepted so a runbook fails at
-/// CreateDocument or StartAutomationExecution rather than halfway through.
+/// What the local engine requires of a document beyond what any schema-0.3 document must satisfy, checked
+/// before a document is accepted so a runbook fails at CreateDocument or StartAutomationExecution rather than
+/// halfway through: the rules of the actions in `ActionRegistry`, and that it can run every step.
 public enum LocalCapabilities {
-    /// Throws `InvalidDocumentContent` naming the first step the local engine cannot run.
-    /// Inputs still holding `{{ … }}` references are checked when the step runs instead.
+    /// Throws `InvalidDocumentContent` for the first step breaking its action's rules, else naming the first
+    /// step the local engine cannot run. Inputs still holding `{{ … }}` references are checked when the step
+    /// runs instead.
     public static func check(_ document: AutomationDocument) throws(ServiceError) {
+        try DocumentValidator.checkActions(document, actions: ActionRegistry.specifications)
         for step in document.mainSteps {
             if let problem = problem(with: step) {
                 throw ServiceError(
                     .invalidDocumentContent,
-                    "Step \(step.name) (\(step.action)) cannot run in the local engine: \(problem). \(LocalActionSupport.summary)"
+                    "Step \(step.name) (\(step.action)) cannot run in the local engine: \(problem). \(ActionRegistry.summary)"
                 )
             }
         }
     }
 
     private static func problem(with step: StepDefinition) -> String? {
-        guard LocalActionSupport.supportedActions.contains(step.action) else {
+        guard let action = ActionRegistry.action(named: step.action) else {
             return "the action \(step.action) is not supported"
         }
-        switch step.action {
-        case "aws:runCommand":
-            if let name = literal(step.inputs["DocumentName"]), !LocalActionSupport.isRunShellScript(name) {
-                return "DocumentName \(name) is not supported; only \(LocalActionSupport.runShellScriptDocument) is"
-            }
-        case "aws:executeScript":
-            if step.inputs["Attachment"] != nil {
-                return "Attachment is not supported; put the code inline in Script"
-            }
-            if let runtime = literal(step.inputs["Runtime"]), !LocalActionSupport.isPython3Runtime(runtime) {
-                return "Runtime \(runtime) is not supported; only python3.x runtimes are"
-            }
-        case "aws:executeAwsApi":
-            if let service = literal(step.inputs["Service"]), !LocalActionSupport.isStepFunctionsService(service) {
-                return "Service \(service) is not supported; only Step Functions (stepfunctions) is"
-            }
-            if let api = literal(step.inputs["Api"]), StepFunctionsTaskApi(apiName: api) == nil {
-                return "Api \(api) is not supported; only SendTaskSuccess, SendTaskFailure and SendTaskHeartbeat are"
-            }
-        default:
-            break
-        }
-        return nil
+        return action.localProblem(step)
     }
+}
 
+extension StepDefinition {
     /// A text input that is known before the execution starts: no `{{ … }}` reference in it.
-    private static func literal(_ value: JSONValue?) -> String? {
-        guard let text = value?.stringValue, !text.contains("{{") else { return nil }
+    func literalInput(_ name: String) -> String? {
+        guard let text = inputs[name]?.stringValue, !text.contains("{{") else { return nil }
         return text
     }
 }

@@ -6,9 +6,9 @@ extension ManagedInstanceRegistry {
     /// (`[{Key: InstanceIds | tag:KEY | tag-key, Values: [...]}]`, with Key/Values or key/values).
     /// Several Targets entries must all match (as SendCommand combines them); values within one entry are
     /// alternatives. The result keeps the registry's order and never repeats an instance.
-    public func selectTargets(from inputs: [String: JSONValue], action: String = "aws:runCommand")
-        throws(ActionFailure) -> [ManagedInstance]
-    {
+    public func selectTargets(
+        from inputs: [String: JSONValue], action: String = AutomationActionName.runCommand.rawValue
+    ) throws(ActionFailure) -> [ManagedInstance] {
         let reader = ActionInputs(inputs, action: action)
         let byIds = reader.entry(["InstanceIds"])
         let byTargets = reader.entry(["Targets"])

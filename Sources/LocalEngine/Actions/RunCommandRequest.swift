@@ -3,7 +3,7 @@ import Foundation
 
 /// An aws:runCommand step's inputs, checked: AWS-RunShellScript with its three parameters.
 struct RunCommandRequest: Sendable, Hashable {
-    static let action = "aws:runCommand"
+    static let action = AutomationActionName.runCommand.rawValue
     static let defaultExecutionTimeout = 3600
     /// AWS-RunShellScript allows up to 48 hours.
     static let maximumExecutionTimeout = 172_800

@@ -4,7 +4,7 @@ import Foundation
 /// Runs aws:runCommand steps with AWS-RunShellScript on this computer, once per selected managed
 /// instance, each instance in its own directory `<dataDirectory>/instances/<instance-id>/` by default.
 public struct RunCommandRunner: StepActionRunner {
-    public let actions: Set<String> = ["aws:runCommand"]
+    public let actions: Set<String> = [AutomationActionName.runCommand.rawValue]
     let dataDirectory: URL
     let registry: ManagedInstanceRegistry
     let region: String?
@@ -81,7 +81,7 @@ public struct RunCommandRunner: StepActionRunner {
                     try FileManager.default.createDirectory(at: defaultDirectory, withIntermediateDirectories: true)
                 } catch {
                     throw ActionFailure(
-                        "aws:runCommand could not create the default working directory \(defaultDirectory.path) for \(instance.id): \(error.localizedDescription). Check that the data directory is writable.",
+                        "\(AutomationActionName.runCommand) could not create the default working directory \(defaultDirectory.path) for \(instance.id): \(error.localizedDescription). Check that the data directory is writable.",
                         stage: .invocation, type: ActionFailure.FailureType.internal)
                 }
                 directories[instance.id] = defaultDirectory.path
@@ -93,7 +93,7 @@ public struct RunCommandRunner: StepActionRunner {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
                 throw ActionFailure(
-                    "aws:runCommand workingDirectory '\(request.workingDirectory)' does not exist on \(instance.id) (looked for \(path)). Create the directory, or leave workingDirectory empty to use \(defaultDirectory.path).",
+                    "\(AutomationActionName.runCommand) workingDirectory '\(request.workingDirectory)' does not exist on \(instance.id) (looked for \(path)). Create the directory, or leave workingDirectory empty to use \(defaultDirectory.path).",
                     stage: .invocation, type: ActionFailure.FailureType.verification,
                     details: ["WorkingDirectory": [path], "InstanceIds": [instance.id]])
             }
@@ -158,7 +158,7 @@ public struct RunCommandRunner: StepActionRunner {
         }
         let reasons = results.filter { $0.status != .success }.map { describeFailure($0, request: request) }
         let failure = ActionFailure(
-            "aws:runCommand command \(commandId) ended \(status.rawValue). " + reasons.joined(separator: " "),
+            "\(AutomationActionName.runCommand) command \(commandId) ended \(status.rawValue). " + reasons.joined(separator: " "),
             stage: .invocation,
             type: status == .timedOut ? ActionFailure.FailureType.timedOut : ActionFailure.FailureType.action,
             details: details)

@@ -3,34 +3,34 @@ import Foundation
 
 /// Runs aws:sleep: waits for a Duration or until a Timestamp. A past Timestamp finishes at once.
 public struct SleepRunner: StepActionRunner {
-    public let actions: Set<String> = ["aws:sleep"]
+    public let actions: Set<String> = [AutomationActionName.sleep.rawValue]
 
     public init() {}
 
     /// When a sleep that began at `startedAt` ends. A restarted engine calls this with the step's original
     /// start time to keep sleeping until the same moment.
     public static func wakeTime(inputs: [String: JSONValue], startedAt: Date) throws(ActionFailure) -> Date {
-        let reader = ActionInputs(inputs, action: "aws:sleep")
+        let reader = ActionInputs(inputs, action: AutomationActionName.sleep.rawValue)
         let duration = try reader.optionalString("Duration")
         let timestamp = try reader.optionalString("Timestamp")
         switch (duration, timestamp) {
         case (let duration?, nil):
             guard let parsed = ISO8601Duration(duration) else {
                 throw .invalidInput(
-                    "aws:sleep Duration '\(duration)' is not valid; give \(ISO8601Duration.acceptedForms).")
+                    "\(AutomationActionName.sleep) Duration '\(duration)' is not valid; give \(ISO8601Duration.acceptedForms).")
             }
             return startedAt.addingTimeInterval(parsed.seconds)
         case (nil, let timestamp?):
             guard let date = ISO8601Timestamp.parse(timestamp) else {
                 throw .invalidInput(
-                    "aws:sleep Timestamp '\(timestamp)' is not valid; give \(ISO8601Timestamp.acceptedForms).")
+                    "\(AutomationActionName.sleep) Timestamp '\(timestamp)' is not valid; give \(ISO8601Timestamp.acceptedForms).")
             }
             return date
         case (nil, nil):
             throw .invalidInput(
-                "aws:sleep needs Duration (\(ISO8601Duration.acceptedForms)) or Timestamp (\(ISO8601Timestamp.acceptedForms)).")
+                "\(AutomationActionName.sleep) needs Duration (\(ISO8601Duration.acceptedForms)) or Timestamp (\(ISO8601Timestamp.acceptedForms)).")
         case (.some, .some):
-            throw .invalidInput("aws:sleep takes Duration or Timestamp, not both; remove one of them.")
+            throw .invalidInput("\(AutomationActionName.sleep) takes Duration or Timestamp, not both; remove one of them.")
         }
     }
 

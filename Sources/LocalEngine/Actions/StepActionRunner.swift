@@ -53,7 +53,8 @@ public enum ActionOutcome: Sendable, Hashable {
 /// The engine cancels the calling task to stop a step (StopStep, Cancel, a step timeout);
 /// a runner then ends its work promptly, killing any process it started, and returns `.failed`.
 public protocol StepActionRunner: Sendable {
-    /// The action names this runner handles, such as `aws:runCommand`.
+    /// The action names this runner handles, such as `aws:runCommand`; the registry's tests check they agree
+    /// with the entry the runner is made for.
     var actions: Set<String> { get }
     func run(_ invocation: ActionInvocation) async -> ActionOutcome
 }

@@ -56,7 +56,7 @@ public enum DemoSeeder {
                 let status = execution.automationExecutionStatus ?? .pending
                 if status.isTerminal || status == .waiting { return true }
                 // A step that keeps running on purpose (the slow command) counts as settled once it runs.
-                return execution.currentAction == "aws:runCommand" && execution.documentName == "Demo-SlowCommand"
+                return execution.currentAction == AutomationActionName.runCommand.rawValue && execution.documentName == "Demo-SlowCommand"
             }
             if settled { return }
             try? await Task.sleep(for: .milliseconds(100))

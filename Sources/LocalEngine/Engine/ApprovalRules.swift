@@ -12,10 +12,10 @@ struct ApprovalRules {
         case .string(let single)?: approvers = [single]
         default:
             throw ServiceError(
-                .validationException, "aws:approve needs Approvers: a list of IAM user or role names or ARNs.")
+                .validationException, "\(AutomationActionName.approve) needs Approvers: a list of IAM user or role names or ARNs.")
         }
         guard !approvers.isEmpty, approvers.count <= 10 else {
-            throw ServiceError(.validationException, "aws:approve takes 1 to 10 Approvers; got \(approvers.count).")
+            throw ServiceError(.validationException, "\(AutomationActionName.approve) takes 1 to 10 Approvers; got \(approvers.count).")
         }
         if let value = inputs["MinRequiredApprovals"] {
             guard let count = value.intValue else {

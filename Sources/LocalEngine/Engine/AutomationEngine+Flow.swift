@@ -49,8 +49,8 @@ extension AutomationEngine {
         record.steps[index].inputs = inputs.mapValues(\.jsonText)
         noteAttemptStarted(&record, index: index, step: step)
         let timeout = step.timeoutSeconds.map(TimeInterval.init)
-        switch step.action {
-        case "aws:approve":
+        switch ActionRegistry.action(named: step.action)?.run {
+        case .waitForApproval?:
             do {
                 _ = try ApprovalRules(inputs: inputs)
             } catch {
@@ -59,9 +59,9 @@ extension AutomationEngine {
             }
             wait(&record, index: index, cursor: .awaitingApproval(stepExecutionId: stepExecutionId),
                  timeout: timeout ?? Self.defaultApprovalTimeout)
-        case "aws:pause":
+        case .waitForResume?:
             wait(&record, index: index, cursor: .paused(stepExecutionId: stepExecutionId), timeout: timeout)
-        case "aws:branch":
+        case .chooseNextStep?:
             do throws(ServiceError) {
                 guard let next = try BranchEvaluator.nextStep(inputs: .object(inputs)) else {
                     throw ServiceError(
@@ -71,8 +71,8 @@ extension AutomationEngine {
             } catch {
                 failWithoutRetry(&record, index: index, message: error.message, stage: "Execution", document: document)
             }
-        default:
-            guard let runner = runners[step.action] else {
+        case .runner?, nil:
+            guard let runner = runners[AutomationActionName(rawValue: step.action)] else {
                 failWithoutRetry(
                     &record, index: index, message: "The local engine cannot run \(step.action).", stage: "PreVerification",
                     document: document)

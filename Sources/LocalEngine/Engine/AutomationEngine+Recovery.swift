@@ -31,7 +31,9 @@ extension AutomationEngine {
             guard let index = record.stepIndex(id: stepExecutionId) else { return }
             if record.runtime.cancelling {
                 stepCancelled(&record, index: index, result: ActionResult(), byStopStep: false, document: document)
-            } else if record.steps[index].action == "aws:sleep", resumeSleep(record, index: index) {
+            } else if record.steps[index].action == AutomationActionName.sleep.rawValue,
+                resumeSleep(record, index: index)
+            {
                 armDeadline(for: record)
             } else {
                 let result = ActionResult(
@@ -61,7 +63,7 @@ extension AutomationEngine {
         else { return false }
         let invocation = ActionInvocation(
             executionId: record.id, stepName: step.stepName ?? "", stepExecutionId: stepExecutionId,
-            action: "aws:sleep", inputs: inputs)
+            action: AutomationActionName.sleep.rawValue, inputs: inputs)
         launch(invocation, attempt: record.runtime.attempt) { await SleepRunner().run(invocation, startedAt: start) }
         return true
     }

@@ -12,7 +12,8 @@ public actor AutomationEngine {
     nonisolated let viewCache = ExecutionViewCache()
     private let directoryLock: DataDirectoryLock
     let logger = Logger(label: "ssm-console.engine")
-    let runners: [String: any StepActionRunner]
+    /// The runner of each action in `ActionRegistry` that has one.
+    let runners: [AutomationActionName: any StepActionRunner]
 
     /// Executions that have not ended, by ID.
     var active: [String: ExecutionRecord] = [:]
@@ -49,11 +50,7 @@ public actor AutomationEngine {
         self.configuration = configuration
         self.store = store
         directoryLock = lock
-        var runners: [String: any StepActionRunner] = [:]
-        for runner in Self.standardRunners(configuration) {
-            for action in runner.actions { runners[action] = runner }
-        }
-        self.runners = runners
+        runners = ActionRegistry.runners(for: configuration)
     }
 
     /// The service as seen by one caller: signals and starts are recorded under this principal.
