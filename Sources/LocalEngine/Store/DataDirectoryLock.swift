@@ -1,3 +1,4 @@
+import AutomationModel
 import Foundation
 #if canImport(Glibc)
     import Glibc
@@ -5,21 +6,20 @@ import Foundation
 
 /// An exclusive lock on an engine's data directory, so two engines never run the same executions.
 /// The kernel drops it when the process dies, however it dies.
-final class DataDirectoryLock: @unchecked Sendable {
-    private var descriptor: Int32
-    private let lock = NSLock()
+final class DataDirectoryLock: Sendable {
+    /// The locked file's descriptor; -1 once released.
+    private let descriptor: LockedValue<Int32>
 
     init(directory: URL) throws {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let path = directory.appendingPathComponent("engine.lock").path
-        descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else {
             throw DataDirectoryInUse(message: "Cannot open \(path): \(String(cString: strerror(errno))). Check the directory's permissions.")
         }
         guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
             let holder = (try? String(contentsOfFile: path, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines)
             close(descriptor)
-            descriptor = -1
             let who = holder.map { " (process \($0))" } ?? ""
             throw DataDirectoryInUse(
                 message: "Another ssm-console engine\(who) is using \(directory.path). Stop it, or give this one another --data-dir.")
@@ -27,15 +27,16 @@ final class DataDirectoryLock: @unchecked Sendable {
         ftruncate(descriptor, 0)
         let pid = "\(getpid())\n"
         _ = pid.withCString { write(descriptor, $0, strlen($0)) }
+        self.descriptor = LockedValue(descriptor)
     }
 
     func release() {
-        lock.lock()
-        defer { lock.unlock() }
-        guard descriptor >= 0 else { return }
-        flock(descriptor, LOCK_UN)
-        close(descriptor)
-        descriptor = -1
+        descriptor.withLock { descriptor in
+            guard descriptor >= 0 else { return }
+            flock(descriptor, LOCK_UN)
+            close(descriptor)
+            descriptor = -1
+        }
     }
 
     deinit { release() }
