@@ -27,6 +27,7 @@ public enum DocumentParser {
     }
 
     static func readTree(_ content: String, format: DocumentFormat?) throws(ServiceError) -> DocumentNode {
+        try DocumentLimits.checkSize(content)
         let looksLikeJSON = content.first { !$0.isWhitespace && $0 != "\u{FEFF}" } == "{"
         switch format {
         case .json:

@@ -20,16 +20,22 @@ enum YAMLDocumentReader {
                 .invalidDocumentContent,
                 "The document is empty. Write a schema 0.3 document starting with schemaVersion: '0.3' and mainSteps.")
         }
-        return try convert(root)
+        var budget = DocumentLimits.Budget()
+        return try convert(root, depth: 0, budget: &budget)
     }
 
-    private static func convert(_ node: Node) throws(ServiceError) -> DocumentNode {
+    /// Aliases reach here already resolved, as shared nodes: the walk counts every node it expands, so an alias
+    /// bomb is refused after a bounded amount of work.
+    private static func convert(_ node: Node, depth: Int, budget: inout DocumentLimits.Budget) throws(ServiceError)
+        -> DocumentNode
+    {
+        try budget.enter(depth: depth, line: node.mark?.line)
         switch node {
         case .scalar(let scalar):
             return try convert(scalar)
         case .sequence(let sequence):
             var items: [DocumentNode] = []
-            for item in sequence { items.append(try convert(item)) }
+            for item in sequence { items.append(try convert(item, depth: depth + 1, budget: &budget)) }
             return .sequence(items)
         case .mapping(let mapping):
             var entries: [DocumentNode.Entry] = []
@@ -39,7 +45,7 @@ enum YAMLDocumentReader {
                         .invalidDocumentContent,
                         "A map key at line \(key.mark?.line ?? 0) is itself a list or map; keys must be plain names. An unquoted {{ reference }} reads as one in YAML: quote it, as in InstanceIds: '{{ InstanceIds }}'.")
                 }
-                entries.append(.init(key: keyScalar.string, value: try convert(value)))
+                entries.append(.init(key: keyScalar.string, value: try convert(value, depth: depth + 1, budget: &budget)))
             }
             return .mapping(entries)
         case .alias(let alias):
