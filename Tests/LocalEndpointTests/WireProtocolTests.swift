@@ -88,3 +88,41 @@ import Testing
         }
     }
 }
+
+@Suite struct RequestBodyTests {
+    @Test func aRepeatedKeyTakesItsLastValueAsBotocoreAndJacksonRead() async throws {
+        try await EndpointHarness.with { harness in
+            let client = harness.client()
+            for name in ["Repeat-A", "Repeat-B", "Repeat-C"] {
+                let _: CreateDocumentResponse = try await client.call(
+                    OperationCatalog.createDocument.name,
+                    CreateDocumentRequest(content: TestDocuments.sleepLong, name: name, documentFormat: .yaml))
+            }
+            let once = try await harness.raw(OperationCatalog.listDocuments.name, body: #"{"MaxResults":1}"#)
+            let repeated = try await harness.raw(OperationCatalog.listDocuments.name, body: #"{"MaxResults":1,"MaxResults":3}"#)
+            let one = try JSONSerialization.jsonObject(with: once.body) as? [String: Any]
+            let three = try JSONSerialization.jsonObject(with: repeated.body) as? [String: Any]
+            #expect((one?["DocumentIdentifiers"] as? [Any])?.count == 1)
+            #expect((three?["DocumentIdentifiers"] as? [Any])?.count == 3)
+        }
+    }
+
+    @Test func typeErrorsNameTheMemberAndTheAPIsTypeWithoutSwiftNames() async throws {
+        try await EndpointHarness.with { harness in
+            let cases: [(body: String, fragments: [String])] = [
+                (#"{"Filters": "ExecutionStatus"}"#, ["member 'Filters' must be a list", "got a string (\"ExecutionStatus\")"]),
+                (#"{"Filters": [{"Key": "ExecutionStatus", "Values": "Waiting"}]}"#, ["member 'Filters[0].Values' must be a list"]),
+                (#"{"MaxResults": true}"#, ["member 'MaxResults' must be an integer", "got a boolean"]),
+                (#"{"Filters": [7]}"#, ["member 'Filters[0]' must be a structure or map", "got a number"]),
+            ]
+            for (body, fragments) in cases {
+                let error = try ErrorBody(try await harness.raw(OperationCatalog.describeAutomationExecutions.name, body: body))
+                #expect(error.type == "SerializationException")
+                for fragment in fragments { #expect(error.message.contains(fragment), "\(error.message)") }
+                for leak in ["Array<", "Dictionary<", "Swift.", "Expected to decode", "member ''"] {
+                    #expect(!error.message.contains(leak), "\(error.message)")
+                }
+            }
+        }
+    }
+}
