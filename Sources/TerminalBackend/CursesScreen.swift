@@ -18,6 +18,8 @@ public final class CursesScreen: TerminalScreen {
     private var sizeChanged = false
     private var restored = false
     private var terminalGone = false
+    /// Whether the console has set the terminal's title, which `restore` then clears.
+    private var titleSet = false
 
     /// Starts curses on the terminal. Call only when stdin and stdout are terminals.
     /// - Parameter noColor: `--no-color`; NO_COLOR in `environment` has the same effect.
@@ -127,11 +129,36 @@ public final class CursesScreen: TerminalScreen {
         return inputs + KeyTranslation.keys(for: reads).map(TerminalInput.key)
     }
 
+    public func ringBell() {
+        beep()
+    }
+
+    /// Written straight to the terminal between frames: every frame ends with doupdate, which flushes curses'
+    /// output, and the sequence neither moves the cursor nor changes what curses believes is on screen.
+    public func setTitle(_ title: String) {
+        guard !restored else { return }
+        if !titleSet { writeToTerminal(TerminalTitle.save) }
+        titleSet = true
+        writeToTerminal(TerminalTitle.set(title))
+    }
+
     public func restore() {
         guard !restored else { return }
         restored = true
         curs_set(1)
         endwin()
+        if titleSet { writeToTerminal(TerminalTitle.restore) }
+    }
+
+    private func writeToTerminal(_ bytes: [UInt8]) {
+        guard !terminalGone else { return }
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes[offset...].withUnsafeBytes { write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+            if written < 0, errno == EINTR { continue }
+            guard written > 0 else { return }
+            offset += written
+        }
     }
 
     private func put(_ cell: Cell, x: Int, y: Int) {

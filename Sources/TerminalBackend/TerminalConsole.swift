@@ -13,11 +13,18 @@ public enum TerminalConsole {
         public var noColor: Bool
         public var auditLog: AuditLog
         public var describeError: ServiceErrorDescriber
+        /// Ring the bell when an approval starts waiting on you (`--no-bell` turns it off).
+        public var bell: Bool
+        /// Show how many approvals wait on you in the terminal title (`--no-title` turns it off).
+        public var title: Bool
 
         public init(
             target: ConsoleTarget, readOnly: Bool, refreshInterval: Duration, noColor: Bool, auditLog: AuditLog,
-            describeError: @escaping ServiceErrorDescriber = ServiceErrorDescription.standard
+            describeError: @escaping ServiceErrorDescriber = ServiceErrorDescription.standard, bell: Bool = true,
+            title: Bool = true
         ) {
+            self.bell = bell
+            self.title = title
             self.target = target
             self.readOnly = readOnly
             self.refreshInterval = refreshInterval
@@ -61,7 +68,8 @@ public enum TerminalConsole {
             core.shutdown()
         }
         let options = ConsoleOptions(
-            readOnly: settings.readOnly, refreshInterval: settings.refreshInterval, glyphs: screen.isUTF8 ? .unicode : .ascii)
+            readOnly: settings.readOnly, refreshInterval: settings.refreshInterval, glyphs: screen.isUTF8 ? .unicode : .ascii,
+            bell: settings.bell, title: settings.title)
         let state = ConsoleState(
             target: settings.target, options: options, width: screen.width, height: screen.height, now: Date())
         let loop = ConsoleLoop(

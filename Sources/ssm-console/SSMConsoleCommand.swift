@@ -50,6 +50,12 @@ struct SSMConsoleCommand: AsyncParsableCommand {
     @Flag(name: .customLong("no-color"), help: "No colours (NO_COLOR does the same).")
     var noColor = false
 
+    @Flag(name: .customLong("no-bell"), help: "Do not ring the bell when an approval starts waiting on you.")
+    var noBell = false
+
+    @Flag(name: .customLong("no-title"), help: "Do not show the approvals waiting on you in the terminal title.")
+    var noTitle = false
+
     /// A console shows an unreachable endpoint within seconds instead of after the AWS CLI's 60-second wait
     /// per attempt; the status line reports each retry meanwhile.
     static let connectTimeout: Duration = .seconds(5)
@@ -114,7 +120,7 @@ struct SSMConsoleCommand: AsyncParsableCommand {
         let settings = TerminalConsole.Settings(
             target: ConsoleConnection.target(of: connection), readOnly: readOnly,
             refreshInterval: .milliseconds(Int(refresh * 1000)), noColor: noColor, auditLog: .standard(),
-            describeError: ConsoleConnection.describeError)
+            describeError: ConsoleConnection.describeError, bell: !noBell, title: !noTitle)
         let exit: ConsoleExit
         do {
             exit = try await TerminalConsole.run(service: connection.service, settings: settings, mailbox: mailbox)

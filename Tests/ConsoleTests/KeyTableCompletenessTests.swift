@@ -51,6 +51,12 @@ struct KeyTableCompletenessTests {
         samples.append(("command line", after(list, [Fixtures.key(":"), Fixtures.key("a")])))
         samples.append(("Approve form", after(approval, [Fixtures.key("a")])))
         samples.append(("Reject form", after(approval, [Fixtures.key("r"), Fixtures.key("x")])))
+        var small = Fixtures.state(width: 60, height: 15)
+        small.list.selectedId = Fixtures.id(1)
+        let longApproval = ConsoleEvent.result(
+            .approval(executionId: Fixtures.id(1), step: Fixtures.twoDecisionApproval()), at: Fixtures.now)
+        samples.append(("Approve form, long message", after(small, [longApproval, Fixtures.key("a")])))
+        samples.append(("Approve form, long message scrolled", after(small, [longApproval, Fixtures.key("a"), .key(.pageDown)])))
         samples.append(("StopStep form", after(runningExecution, [Fixtures.key("x")])))
         samples.append(("StopStep form, loading", after(running, [Fixtures.key("x")])))
         // StartStep offers ValidNextSteps while the document's steps load, then those too.

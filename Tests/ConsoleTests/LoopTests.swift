@@ -26,6 +26,10 @@ final class FakeScreen: TerminalScreen {
     func readInput() -> [TerminalInput] { script.isEmpty ? [] : script.removeFirst() }
 
     func restore() { restored += 1 }
+    var bells = 0
+    var titles: [String] = []
+    func ringBell() { bells += 1 }
+    func setTitle(_ title: String) { titles.append(title) }
 }
 
 /// A tiny program: `r` asks for the documents, `q` quits, a result counts; ticks are counted but not shown,

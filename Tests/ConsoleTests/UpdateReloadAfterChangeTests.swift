@@ -22,9 +22,11 @@ struct UpdateReloadAfterChangeTests {
     @Test func signalSentWhileReadsAreInFlightReadsAgainWhenTheyAnswer() {
         var state = stateWithReadsInFlight()
         let request = SendAutomationSignalRequest(automationExecutionId: Fixtures.id(1), signalType: .approve)
-        #expect(ConsoleUpdate.update(&state, .result(.signalSent(request), at: later(7))).isEmpty)
+        // Only the title changes at once (alice's approval counted before the service is read back).
+        #expect(ConsoleUpdate.update(&state, .result(.signalSent(request), at: later(7))) == [.title("ssm-console")])
         let (execution, steps) = Fixtures.approvalExecution
-        #expect(ConsoleUpdate.update(&state, .result(.execution(execution, steps: steps), at: later(8))) == [load])
+        // The service still lists no decision of alice's: the approval waits on her again.
+        #expect(ConsoleUpdate.update(&state, .result(.execution(execution, steps: steps), at: later(8))) == [load, .title("ssm-console (1 waiting on you)")])
         #expect(ConsoleUpdate.update(&state, .result(.executions(.all, Fixtures.rows, nextToken: nil, appended: false), at: later(8))) == [list])
         // The fresh answers ask for nothing more.
         #expect(ConsoleUpdate.update(&state, .result(.execution(execution, steps: steps), at: later(9))).isEmpty)

@@ -45,8 +45,9 @@ struct UpdateSignalTests {
         let request = SendAutomationSignalRequest(automationExecutionId: Fixtures.id(1), signalType: .approve)
         let effects = ConsoleUpdate.update(&state, .result(.signalSent(request), at: Fixtures.now))
         #expect(state.overlay == nil)
-        #expect(state.flash == Flash(text: "Approve sent to \(Fixtures.id(1))", kind: .success, expires: Fixtures.now.addingTimeInterval(5)))
-        #expect(effects == [.request(.loadExecution(id: Fixtures.id(1))), .request(.listExecutions(.all, pageSize: 50))])
+        // The new count shows at once: alice's approval is added until the service is read again.
+        #expect(state.flash == Flash(text: "Approve sent to \(Fixtures.id(1)): 1 of 1 approval", kind: .success, expires: Fixtures.now.addingTimeInterval(5)))
+        #expect(effects == [.title("ssm-console"), .request(.loadExecution(id: Fixtures.id(1))), .request(.listExecutions(.all, pageSize: 50))])
     }
 
     @Test func refusalKeepsTheFormAndItsInput() throws {
@@ -79,7 +80,7 @@ struct UpdateSignalTests {
     }
 
     @Test(arguments: [
-        (2, Character("a"), "a Approve: not waiting on approval"), (6, "r", "r Reject: not waiting on approval"),
+        (2, Character("a"), "a Approve: not waiting on approval"), (6, "r", "r Reject: waits on Resume, not an approval"),
         (1, "u", "u Resume: no paused step"), (1, "s", "s StartStep: StartStep is for Interactive executions"),
         (2, "s", "s StartStep: StartStep is for Interactive executions"), (5, "x", "x StopStep: no running step"),
         (3, "a", "a Approve: execution has ended (Success)"), (7, "c", "c Stop: execution has ended (Cancelled)"),
@@ -199,15 +200,19 @@ struct UpdateSignalTests {
         let keys = Dictionary(uniqueKeysWithValues: ActionTable.all.compactMap { action in
             ActionTable.signalType(of: action.id).map { ($0, action.keys) }
         })
-        #expect(keys == [.approve: [.character("a")], .reject: [.character("r")], .startStep: [.character("s")], .stopStep: [.character("x")], .resume: [.character("u")]])
-        #expect(ActionTable.all.filter(\.isDangerous).map(\.id) == [.reject, .stopStep, .stopExecution])
+        #expect(keys == [.approve: [.character("a")], .reject: [.character("r")], .startStep: [.character("s")], .stopStep: [.character("x")], .resume: [.character("u")], .revoke: [.character("v")]])
+        #expect(ActionTable.all.filter(\.isDangerous).map(\.id) == [.reject, .stopStep, .revoke, .stopExecution])
     }
 
-    @Test func signalsComeFromTheTableAndRevokeIsNotOffered() {
+    @Test func signalsComeFromTheTableAndRevokeOnlyForChangeRequests() {
         let signals = ConsoleAction.ID.allCases.compactMap { id in ActionTable.signalType(of: id).map { (id, $0) } }
-        #expect(signals.map(\.0) == [.approve, .reject, .startStep, .stopStep, .resume])
-        #expect(signals.map(\.1) == [.approve, .reject, .startStep, .stopStep, .resume])
-        #expect(!ActionTable.all.contains { $0.signal == .revoke })
+        #expect(signals.map(\.0) == [.approve, .reject, .startStep, .stopStep, .resume, .revoke])
+        #expect(signals.map(\.1) == [.approve, .reject, .startStep, .stopStep, .resume, .revoke])
+        // An ordinary execution: Revoke is off, and the status line does not bother saying so.
+        var state = listState(selecting: 1)
+        #expect(ConsoleUpdate.update(&state, Fixtures.key("v")).isEmpty)
+        #expect(state.flash?.text == "v Revoke: not a change request")
+        #expect(ChromeView.offActionsText(listState(selecting: 1))?.contains("not a change request") == false)
         for action in ActionTable.all where action.signal != nil {
             #expect(action.title == action.signal?.rawValue)
             #expect(action.isChange)

@@ -63,14 +63,32 @@ struct ViewSnapshotTests {
         }
     }
 
+    /// A 3-of-4 approval with a long message and two approvals in, answered by alice, one of its approvers.
     @Test func approvalForm() {
         check("approve-form") { width, height in
             var state = Fixtures.state(width: width, height: height)
             state.list.selectedId = Fixtures.id(1)
+            _ = ConsoleUpdate.update(&state, .result(.approval(executionId: Fixtures.id(1), step: Fixtures.twoDecisionApproval()), at: Fixtures.now))
             _ = ConsoleUpdate.update(&state, Fixtures.key("a"))
             Fixtures.type("Looks good, it's CHG-1042", into: &state)
             return state
         }
+    }
+
+    /// On the smallest screen the message scrolls: its tail is reached with PgDn.
+    @Test func approvalFormScrolledMessage() {
+        var state = Fixtures.state(width: ScreenLayout.minimumWidth, height: ScreenLayout.minimumHeight)
+        state.list.selectedId = Fixtures.id(1)
+        _ = ConsoleUpdate.update(&state, .result(.approval(executionId: Fixtures.id(1), step: Fixtures.twoDecisionApproval()), at: Fixtures.now))
+        _ = ConsoleUpdate.update(&state, Fixtures.key("a"))
+        let before = ConsoleView.render(state).text
+        #expect(before.contains("Message: lines 1-"))
+        for _ in 0..<5 { _ = ConsoleUpdate.update(&state, .key(.pageDown)) }
+        let screen = ConsoleView.render(state).text
+        #expect(screen.contains("reject with a comment if the window has"))
+        #expect(!screen.contains("CHG-1042: restart"))
+        _ = ConsoleUpdate.update(&state, .key(.pageUp))
+        #expect(!ConsoleView.render(state).text.contains("reject with a comment if the window has"))
     }
 
     @Test func stopStepConfirmation() {

@@ -31,6 +31,8 @@ public struct AutomationExecution: Codable, Sendable, Hashable {
     public var progressCounters: ProgressCounters?
     public var automationSubtype: String?
     public var scheduledTime: Date?
+    /// A change request's runbook (AutomationSubtype ChangeRequest).
+    public var runbooks: [Runbook]?
     public var opsItemId: String?
     public var associationId: String?
     public var changeRequestName: String?
@@ -67,6 +69,7 @@ public struct AutomationExecution: Codable, Sendable, Hashable {
         case progressCounters = "ProgressCounters"
         case automationSubtype = "AutomationSubtype"
         case scheduledTime = "ScheduledTime"
+        case runbooks = "Runbooks"
         case opsItemId = "OpsItemId"
         case associationId = "AssociationId"
         case changeRequestName = "ChangeRequestName"
@@ -100,6 +103,8 @@ public struct AutomationExecutionMetadata: Codable, Sendable, Hashable {
     public var automationType: AutomationType?
     public var automationSubtype: String?
     public var scheduledTime: Date?
+    /// A change request's runbook (AutomationSubtype ChangeRequest).
+    public var runbooks: [Runbook]?
     public var opsItemId: String?
     public var associationId: String?
     public var changeRequestName: String?
@@ -134,6 +139,7 @@ public struct AutomationExecutionMetadata: Codable, Sendable, Hashable {
         self.automationType = automationType
         automationSubtype = execution.automationSubtype
         scheduledTime = execution.scheduledTime
+        runbooks = execution.runbooks
         opsItemId = execution.opsItemId
         associationId = execution.associationId
         changeRequestName = execution.changeRequestName
@@ -164,6 +170,7 @@ public struct AutomationExecutionMetadata: Codable, Sendable, Hashable {
         case automationType = "AutomationType"
         case automationSubtype = "AutomationSubtype"
         case scheduledTime = "ScheduledTime"
+        case runbooks = "Runbooks"
         case opsItemId = "OpsItemId"
         case associationId = "AssociationId"
         case changeRequestName = "ChangeRequestName"

@@ -91,6 +91,8 @@ public final class ConsoleLoop<State> {
             switch effect {
             case .request(let request): submit(request)
             case .quit: return true
+            case .bell: screen.ringBell()
+            case .title(let title): screen.setTitle(title)
             }
         }
         return false

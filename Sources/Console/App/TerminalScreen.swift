@@ -18,6 +18,10 @@ public protocol TerminalScreen: AnyObject {
     func waitForInput(orWake wakeDescriptor: Int32, timeout: Duration)
     /// Everything the terminal has sent so far, without waiting.
     func readInput() -> [TerminalInput]
+    /// Rings the terminal's bell once.
+    func ringBell()
+    /// Sets the terminal's title (OSC 2), which tmux shows on the window; cleared again by `restore`.
+    func setTitle(_ title: String)
     /// Gives the terminal back as it was before the console started; safe to call more than once.
     func restore()
 }

@@ -44,6 +44,16 @@ enum TimeText {
         }
     }
 
+    /// "6d23h", "1h03m", "12m", "45s": time left, to the minute once past the first (so it redraws once a minute).
+    static func remaining(_ seconds: Int) -> String {
+        switch seconds {
+        case ..<60: return "\(max(0, seconds))s"
+        case ..<3600: return "\(seconds / 60)m"
+        case ..<86400: return String(format: "%dh%02dm", seconds / 3600, seconds % 3600 / 60)
+        default: return String(format: "%dd%02dh", seconds / 86400, seconds % 86400 / 3600)
+        }
+    }
+
     /// "2026-11-22 00:10:27 UTC": the exact time, for the details pane.
     static func absolute(_ date: Date?) -> String {
         guard let date else { return "-" }

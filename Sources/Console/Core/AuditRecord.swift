@@ -58,18 +58,18 @@ public struct AuditRecord: Codable, Sendable, Hashable {
         switch request {
         case .sendSignal(let signal):
             self.init(
-                time: time, principal: target.principal, target: target.label,
+                time: time, principal: target.identity?.arn ?? target.principal, target: target.label,
                 executionId: signal.automationExecutionId, action: "\(OperationCatalog.sendAutomationSignal.name) \(signal.signalType)",
                 payload: signal.payload, result: outcome)
         case .startExecution(let start):
             self.init(
-                time: time, principal: target.principal, target: target.label, executionId: startedId,
+                time: time, principal: target.identity?.arn ?? target.principal, target: target.label, executionId: startedId,
                 action: OperationCatalog.startAutomationExecution.name + (start.mode.map { " \($0)" } ?? ""),
                 document: start.documentName + (start.documentVersion.map { ":\($0)" } ?? ""),
                 payload: start.parameters, result: outcome)
         case .stopExecution(let stop):
             self.init(
-                time: time, principal: target.principal, target: target.label, executionId: stop.automationExecutionId,
+                time: time, principal: target.identity?.arn ?? target.principal, target: target.label, executionId: stop.automationExecutionId,
                 action: "\(OperationCatalog.stopAutomationExecution.name) \(stop.type ?? "Cancel")", payload: nil, result: outcome)
         default:
             return nil

@@ -1,3 +1,5 @@
+import AutomationModel
+
 /// What the console is connected to, for the header, the audit log and the generated CLI command lines.
 public struct ConsoleTarget: Sendable, Hashable {
     public enum Kind: Sendable, Hashable {
@@ -10,10 +12,14 @@ public struct ConsoleTarget: Sendable, Hashable {
     public var kind: Kind
     /// Who signals are sent as: the local principal ARN, or the profile's identity as far as it is known.
     public var principal: String
+    /// Who the caller is, as STS GetCallerIdentity answers; nil while it is not known. Approvals are matched
+    /// against it, and the header shows it.
+    public var identity: CallerIdentity?
 
-    public init(kind: Kind, principal: String) {
+    public init(kind: Kind, principal: String, identity: CallerIdentity? = nil) {
         self.kind = kind
         self.principal = principal
+        self.identity = identity
     }
 
     /// One line for the header: `local engine ~/.local/state/…` or `AWS profile default · eu-west-1 · https://…`.

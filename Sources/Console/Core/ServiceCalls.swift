@@ -18,6 +18,8 @@ struct ServiceCalls: Sendable {
             return try await executions(query, pageSize: pageSize, nextToken: nextToken)
         case .loadExecution(let id):
             return try await execution(id)
+        case .loadApproval(let id):
+            return try await approval(id)
         case .sendSignal(let signal):
             _ = try await service.sendAutomationSignal(signal)
             return .signalSent(signal)
@@ -62,6 +64,19 @@ struct ServiceCalls: Sendable {
             if nextToken == nil { break }
         }
         return .execution(execution, steps: steps)
+    }
+
+    /// One call: the steps waiting now, of which an execution has at most one (its current step).
+    private func approval(_ id: String) async throws -> ServiceResult {
+        let page = try await service.describeAutomationStepExecutions(
+            DescribeAutomationStepExecutionsRequest(
+                automationExecutionId: id,
+                filters: [StepExecutionFilter(key: .stepExecutionStatus, values: [AutomationExecutionStatus.waiting.rawValue])],
+                maxResults: 50))
+        let step = (page.stepExecutions ?? []).last {
+            $0.action == AutomationActionName.approve.rawValue && $0.stepStatus == .waiting
+        }
+        return .approval(executionId: id, step: step)
     }
 
     private func documents() async throws -> ServiceResult {

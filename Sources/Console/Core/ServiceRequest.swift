@@ -32,6 +32,8 @@ public enum ServiceRequest: Sendable, Hashable {
     case loadMoreExecutions(ExecutionQuery, pageSize: Int, nextToken: String)
     /// GetAutomationExecution plus DescribeAutomationStepExecutions for the execution view.
     case loadExecution(id: String)
+    /// The execution's waiting aws:approve step (DescribeAutomationStepExecutions, StepExecutionStatus Waiting).
+    case loadApproval(executionId: String)
     case sendSignal(SendAutomationSignalRequest)
     case startExecution(StartAutomationExecutionRequest)
     case stopExecution(StopAutomationExecutionRequest)
@@ -53,6 +55,8 @@ public enum ServiceRequest: Sendable, Hashable {
 public enum ServiceResult: Sendable {
     case executions(ExecutionQuery, [AutomationExecutionMetadata], nextToken: String?, appended: Bool)
     case execution(AutomationExecution, steps: [StepExecution])
+    /// The waiting aws:approve step of the execution, or nil when it has none.
+    case approval(executionId: String, step: StepExecution?)
     case signalSent(SendAutomationSignalRequest)
     case started(StartAutomationExecutionRequest, executionId: String)
     case stopped(StopAutomationExecutionRequest)
@@ -100,4 +104,8 @@ public enum ConsoleEffect: Sendable, Hashable {
     case request(ServiceRequest)
     /// Leave the console and restore the terminal.
     case quit
+    /// Ring the terminal bell once.
+    case bell
+    /// Set the terminal's title (tmux shows it on the window).
+    case title(String)
 }

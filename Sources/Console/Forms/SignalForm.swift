@@ -19,6 +19,10 @@ public struct SignalForm: Sendable, Hashable {
     public var phase: FormPhase
     /// The service's refusal, "Code: message", shown until the next send.
     public var error: String?
+    /// Approve and Reject: the approval being answered, once it is known.
+    public var approval: ApprovalView?
+    /// The first line of the approval's message on screen, when the message is longer than its room.
+    public var messageScroll = 0
 
     public init(signal: SignalType, executionId: String, documentName: String?, phase: FormPhase) {
         self.signal = signal
@@ -27,9 +31,11 @@ public struct SignalForm: Sendable, Hashable {
         self.phase = phase
     }
 
-    public var takesComment: Bool { signal == .approve || signal == .reject }
-    /// Reject and StopStep cannot be undone, so they ask for `y` first.
-    public var needsConfirmation: Bool { signal == .reject || signal == .stopStep }
+    public var takesComment: Bool { signal == .approve || signal == .reject || signal == .revoke }
+    /// Reject, Revoke and StopStep cannot be undone, so they ask for `y` first.
+    public var needsConfirmation: Bool { signal == .reject || signal == .revoke || signal == .stopStep }
+    /// The form of an aws:approve step, which shows the approval.
+    public var isApproval: Bool { signal == .approve || signal == .reject }
 
     public var selectedChoice: Choice? { choices.indices.contains(choiceIndex) ? choices[choiceIndex] : nil }
 

@@ -39,12 +39,14 @@ public enum ActionTable {
             .help, keys: [.character("?")], label: "?", title: "Help", in: both, inFooter: true,
             about: "every key of the view, from the table that binds them"),
         ConsoleAction(.quit, keys: [.character("q")], label: "q", title: "Quit", in: [.executions], inFooter: true),
-        // Revoke has no key: the console does not offer it.
         signal(.approve, id: .approve, key: "a", about: "the selected execution's approval, with an optional comment"),
         signal(.reject, id: .reject, key: "r", dangerous: true, about: "the same, with an optional comment"),
         signal(.startStep, id: .startStep, key: "s", about: "pick the step (ValidNextSteps first, then the document's steps)"),
         signal(.stopStep, id: .stopStep, key: "x", dangerous: true, about: "pick the running step execution"),
         signal(.resume, id: .resume, key: "u", about: "the paused step"),
+        signal(
+            .revoke, id: .revoke, key: "v", dangerous: true,
+            about: "withdraw a change request awaiting approval in Change Manager"),
         ConsoleAction(
             .startExecution, keys: [.character("n")], label: "n", title: "Start", in: both, inFooter: true, isChange: true,
             about: "pick a document, fill in its typed parameters, choose the mode"),

@@ -7,7 +7,7 @@ public struct ConsoleAction: Sendable {
         case moveDown, moveUp, top, bottom, pageDown, pageUp
         case open, back, clearFilter, switchPane, scrollDetailsDown, scrollDetailsUp
         case filter, command, inbox, refresh, help, quit
-        case approve, reject, startStep, stopStep, resume, startExecution, stopExecution
+        case approve, reject, startStep, stopStep, resume, revoke, startExecution, stopExecution
     }
 
     /// The views an action works in: `.executions` and `.execution`.

@@ -11,6 +11,8 @@ enum SignalFormCommand: Sendable, Hashable {
     case confirm
     /// `n`: back to the form.
     case back
+    /// PgDn, PgUp: scroll the approval's message.
+    case messageDown, messageUp
 }
 
 /// The keys of a signal form, by phase; the form's last line is the hint of its table.
@@ -22,6 +24,8 @@ enum SignalFormKeys {
     static let cancel = KeyBinding<SignalFormCommand>([.escape], .cancel, label: "Esc", title: "cancel")
     static let previous = KeyBinding<SignalFormCommand>([.up], .previousChoice, label: "Up", title: "choose")
     static let next = KeyBinding<SignalFormCommand>([.down], .nextChoice, label: "Down", title: "choose")
+    static let messageUp = KeyBinding<SignalFormCommand>([.pageUp], .messageUp, label: "PgUp", title: "message")
+    static let messageDown = KeyBinding<SignalFormCommand>([.pageDown], .messageDown, label: "PgDn", title: "message")
     static let confirm = KeyBinding<SignalFormCommand>([.character("y"), .character("Y")], .confirm, label: "y", title: "yes")
     static let back = KeyBinding<SignalFormCommand>(
         [.character("n"), .character("N"), .escape], .back, label: "n", title: "no")
@@ -29,9 +33,11 @@ enum SignalFormKeys {
     static func table(for form: SignalForm) -> KeyTable<SignalFormCommand> {
         switch form.phase {
         case .editing where form.takesComment:
-            return KeyTable(.signalComment, [
-                send(dangerous: form.needsConfirmation), cancel, .text(.edit, title: "type the comment"),
-            ])
+            var bindings = [send(dangerous: form.needsConfirmation), cancel]
+            // A long approval message scrolls; the comment is typed.
+            if form.approval?.message != nil { bindings += [messageUp, messageDown] }
+            bindings.append(.text(.edit, title: "type the comment"))
+            return KeyTable(.signalComment, bindings)
         case .editing:
             return KeyTable(.stepPicker, [previous, next, send(dangerous: form.needsConfirmation), cancel])
         case .loading:

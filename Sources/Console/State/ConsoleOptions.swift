@@ -5,6 +5,8 @@ public enum GlyphSet: Sendable, Hashable {
     case unicode, ascii
 
     var waitingMark: String { self == .unicode ? "●" : "*" }
+    /// Marks an execution waiting on you: an approval you may answer and have not.
+    var waitingOnYouMark: String { self == .unicode ? "◆" : "!" }
     var selectionMark: String { self == .unicode ? "▶" : ">" }
     var ellipsis: String { self == .unicode ? "…" : "~" }
     var vertical: String { self == .unicode ? "│" : "|" }
@@ -32,11 +34,17 @@ public struct ConsoleOptions: Sendable, Hashable {
     public var glyphs: GlyphSet
     /// Executions per DescribeAutomationExecutions page.
     public var pageSize: Int
+    /// Ring the terminal bell when an approval you may answer starts waiting (`--no-bell` turns it off).
+    public var bell: Bool
+    /// Put the count of approvals waiting on you in the terminal title (`--no-title` turns it off).
+    public var title: Bool
 
     public init(
         readOnly: Bool = false, refreshInterval: Duration = ConsoleOptions.defaultRefresh, glyphs: GlyphSet = .unicode,
-        pageSize: Int = 50
+        pageSize: Int = 50, bell: Bool = true, title: Bool = true
     ) {
+        self.bell = bell
+        self.title = title
         self.readOnly = readOnly
         self.refreshInterval = max(refreshInterval, Self.minimumRefresh)
         self.glyphs = glyphs

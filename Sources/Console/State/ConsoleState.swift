@@ -35,6 +35,8 @@ public struct ConsoleState: Sendable, Hashable {
     public var documentSteps: [String: [String]] = [:]
     /// Step executions loaded for a signal form opened from the executions view.
     public var formSteps: ExecutionDetail?
+    /// The approvals of the executions that wait on one, for the inbox, the marks, the header and the bell.
+    public var approvals = WaitingApprovals()
 
     public init(target: ConsoleTarget, options: ConsoleOptions, width: Int, height: Int, now: Date) {
         self.target = target

@@ -8,7 +8,11 @@ import Foundation
 /// them pass the inbox and the filter is kept too, recomputed only for the rows that change.
 public struct ExecutionList: Sendable, Hashable {
     public var query: ExecutionQuery {
-        didSet { if query.waitingOnHumanOnly != oldValue.waitingOnHumanOnly { recomputeVisible() } }
+        didSet {
+            if query.waitingOnHumanOnly != oldValue.waitingOnHumanOnly {
+                recomputeVisible()
+            }
+        }
     }
     /// Every row loaded from the service for `query`, newest first.
     public var rows: [AutomationExecutionMetadata] { loadedRows.elements }
@@ -24,12 +28,20 @@ public struct ExecutionList: Sendable, Hashable {
     public var selectedId: String?
     /// The first visible row on screen.
     public var scroll = ScrollState()
+    /// The executions waiting on you: the inbox lists them first.
+    public var waitingOnYou: Set<String> = [] {
+        didSet { if waitingOnYou != oldValue { recomputePinned() } }
+    }
 
     private var loadedRows = NewestFirst<AutomationExecutionMetadata>()
     /// The sort key of every loaded row, by execution ID.
     private var keysById: [String: ExecutionSortKey] = [:]
     /// The keys of the rows that pass the inbox and the filter, newest first.
     private var visibleKeys = NewestFirst<ExecutionSortKey>()
+    /// In the inbox, the visible keys of the executions waiting on you, newest first: listed before the rest.
+    private var pinnedKeys: [ExecutionSortKey] = []
+    /// Where the pinned keys are in `visibleKeys`, ascending.
+    private var pinnedPositions: [Int] = []
 
     public init(query: ExecutionQuery) {
         self.query = query
@@ -40,10 +52,30 @@ public struct ExecutionList: Sendable, Hashable {
 
     /// The visible row at `index` (0 ..< visibleCount).
     public func visibleRow(at index: Int) -> AutomationExecutionMetadata {
-        // Nothing filtered out: the visible rows are the loaded rows.
-        if visibleKeys.count == loadedRows.count { return loadedRows[index] }
+        // Nothing filtered out or moved: the visible rows are the loaded rows.
+        if visibleKeys.count == loadedRows.count, pinnedKeys.isEmpty { return loadedRows[index] }
         // Every visible key is a loaded row's: merge, take and update change both together.
-        return loadedRows[loadedRows.index(of: visibleKeys[index])!]
+        return loadedRows[loadedRows.index(of: visibleKey(at: index))!]
+    }
+
+    /// The key of the visible row at `index`: the pinned ones first, then the others newest first.
+    private func visibleKey(at index: Int) -> ExecutionSortKey {
+        if pinnedKeys.isEmpty { return visibleKeys[index] }
+        if index < pinnedKeys.count { return pinnedKeys[index] }
+        var position = index - pinnedKeys.count
+        for pinned in pinnedPositions {
+            guard pinned <= position else { break }
+            position += 1
+        }
+        return visibleKeys[position]
+    }
+
+    /// Where the row with `key` is among the visible rows, if it is visible.
+    private func visibleIndex(of key: ExecutionSortKey) -> Int? {
+        guard let position = visibleKeys.index(of: key) else { return nil }
+        if pinnedKeys.isEmpty { return position }
+        if let pinned = pinnedKeys.firstIndex(of: key) { return pinned }
+        return pinnedKeys.count + position - pinnedPositions.filter { $0 < position }.count
     }
 
     /// Every visible row, newest first. Costs O(loaded rows); views draw with `visibleRow(at:)`.
@@ -55,7 +87,9 @@ public struct ExecutionList: Sendable, Hashable {
             result.append(row)
             next += 1
         }
-        return result
+        guard !pinnedKeys.isEmpty else { return result }
+        let pinned = Set(pinnedKeys)
+        return result.filter { pinned.contains($0.sortKey) } + result.filter { !pinned.contains($0.sortKey) }
     }
 
     /// The loaded row with this execution ID, if any.
@@ -66,7 +100,7 @@ public struct ExecutionList: Sendable, Hashable {
 
     public var selectedIndex: Int {
         guard let selectedId, let key = keysById[selectedId] else { return 0 }
-        return visibleKeys.index(of: key) ?? 0
+        return visibleIndex(of: key) ?? 0
     }
 
     public var selectedRow: AutomationExecutionMetadata? {
@@ -107,6 +141,7 @@ public struct ExecutionList: Sendable, Hashable {
             }
         }
         loaded = true
+        recomputePinned()
         keepSelection(near: selectedBefore)
     }
 
@@ -122,7 +157,10 @@ public struct ExecutionList: Sendable, Hashable {
     public mutating func update(_ row: AutomationExecutionMetadata) {
         guard let oldKey = keysById[row.automationExecutionId], let index = loadedRows.index(of: oldKey) else { return }
         let selectedBefore = selectedIndex
-        defer { keepSelection(near: selectedBefore) }
+        defer {
+            recomputePinned()
+            keepSelection(near: selectedBefore)
+        }
         let key = row.sortKey
         let visible = RowFilter(query: query, filter: filter).accepts(row)
         if key == oldKey {
@@ -141,7 +179,9 @@ public struct ExecutionList: Sendable, Hashable {
 
     /// Starts over for another query.
     public mutating func reset(query: ExecutionQuery) {
+        let waitingOnYou = waitingOnYou
         self = ExecutionList(query: query)
+        self.waitingOnYou = waitingOnYou
     }
 
     /// Adds or replaces the page's rows (the last copy of an ID in the page wins).
@@ -164,5 +204,19 @@ public struct ExecutionList: Sendable, Hashable {
         var keys = NewestFirst<ExecutionSortKey>()
         keys.insert(Array(loadedRows.elements.lazy.filter(rowFilter.accepts).map(\.sortKey)))
         visibleKeys = keys
+        recomputePinned()
+    }
+
+    /// After the visible rows or the executions waiting on you changed. O(pinned rows · log visible rows).
+    private mutating func recomputePinned() {
+        guard query.waitingOnHumanOnly, !waitingOnYou.isEmpty else {
+            pinnedKeys = []
+            pinnedPositions = []
+            return
+        }
+        let visible = waitingOnYou.compactMap { id in keysById[id].flatMap { key in visibleKeys.index(of: key).map { (key, $0) } } }
+            .sorted { $0.1 < $1.1 }
+        pinnedKeys = visible.map { $0.0 }
+        pinnedPositions = visible.map { $0.1 }
     }
 }

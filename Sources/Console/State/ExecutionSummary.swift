@@ -11,6 +11,8 @@ public struct ExecutionSummary: Sendable, Hashable {
     public var mode: ExecutionMode
     public var currentStepName: String?
     public var currentAction: String?
+    /// `ChangeRequest` for a Change Manager change request.
+    public var automationSubtype: String?
 
     public init(_ row: AutomationExecutionMetadata) {
         id = row.automationExecutionId
@@ -20,6 +22,7 @@ public struct ExecutionSummary: Sendable, Hashable {
         mode = row.mode ?? .auto
         currentStepName = row.currentStepName
         currentAction = row.currentAction
+        automationSubtype = row.automationSubtype
     }
 
     public init(_ execution: AutomationExecution) {
@@ -31,6 +34,12 @@ public struct ExecutionSummary: Sendable, Hashable {
     /// A current aws:approve or aws:pause step does not count by itself: the execution enters Waiting when the
     /// step starts waiting, and until then the service refuses its signals, so there is nothing to act on yet.
     public var isWaitingOnHuman: Bool { status.isWaitingOnHuman }
+
+    /// A Change Manager change request: approved there, not with a signal (Revoke withdraws one).
+    public var isChangeRequest: Bool { automationSubtype == "ChangeRequest" }
+
+    /// What it waits for, when it waits on a person.
+    public func waitReason(approval: ApprovalView?) -> WaitReason? { WaitReason(self, approval: approval) }
 }
 
 extension AutomationExecutionMetadata {

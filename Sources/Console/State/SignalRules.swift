@@ -9,7 +9,7 @@ enum SignalRules {
         switch signal {
         case .approve, .reject:
             guard execution.status == .waiting, execution.currentAction == AutomationActionName.approve.rawValue else {
-                return "not waiting on approval"
+                return execution.waitReason(approval: nil)?.notAnApproval ?? "not waiting on approval"
             }
         case .resume:
             guard execution.status == .waiting, execution.currentAction == AutomationActionName.pause.rawValue else {
@@ -27,7 +27,8 @@ enum SignalRules {
                 return "no running step"
             }
         case .revoke:
-            return "not a change request"
+            guard execution.isChangeRequest else { return "not a change request" }
+            guard execution.status == .pendingApproval else { return "the change request is not awaiting approval" }
         }
         return nil
     }

@@ -23,6 +23,7 @@ public enum ConsoleUpdate {
             state.width = max(0, width)
             state.height = max(0, height)
             clampScrolling(&state)
+            clampMessageScroll(&state)
             return []
         case .tick(let now):
             return tick(now, &state)

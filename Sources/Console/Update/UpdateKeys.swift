@@ -84,7 +84,7 @@ extension ConsoleUpdate {
             return []
         case .quit:
             return [.quit]
-        case .approve, .reject, .startStep, .stopStep, .resume:
+        case .approve, .reject, .startStep, .stopStep, .resume, .revoke:
             guard let signal = ActionTable.signalType(of: id) else { return [] }
             return openSignalForm(signal, &state)
         case .startExecution:

@@ -9,10 +9,13 @@ extension ConsoleUpdate {
             return executionsArrived(query, rows, nextToken: nextToken, appended: appended, &state)
         case .execution(let execution, let steps):
             return executionArrived(execution, steps: steps, &state)
+        case .approval(let id, let step):
+            return approvalArrived(id, step, &state)
         case .signalSent(let request):
             if case .signal = state.overlay { state.overlay = nil }
-            flash("\(request.signalType) sent to \(request.automationExecutionId)", .success, &state)
-            return reloadAfterChange(request.automationExecutionId, &state)
+            let count = addSentDecision(request, &state).map { ": \($0)" } ?? ""
+            flash("\(request.signalType) sent to \(request.automationExecutionId)\(count)", .success, &state)
+            return announce(&state) + reloadAfterChange(request.automationExecutionId, &state)
         case .started(let request, let executionId):
             if case .start = state.overlay { state.overlay = nil }
             flash("Started \(request.documentName): \(executionId)", .success, &state)
@@ -58,8 +61,12 @@ extension ConsoleUpdate {
             }
         }
         state.list.take(rows, nextToken: nextToken, appended: appended)
+        forgetAnsweredApprovals(rows, &state)
+        if !appended { forgetUnloadedApprovals(&state) }
+        var effects = announce(&state) + fetchApprovals(&state)
         clampScrolling(&state)
-        return state.refresh.listPending ? refreshList(&state) : []
+        if state.refresh.listPending { effects += refreshList(&state) }
+        return effects
     }
 
     private static func finishListRefresh(_ state: inout ConsoleState) {
@@ -70,8 +77,9 @@ extension ConsoleUpdate {
         _ execution: AutomationExecution, steps: [StepExecution], _ state: inout ConsoleState
     ) -> [ConsoleEffect] {
         let id = execution.automationExecutionId
-        let effects = finishLoadingExecution(id, &state)
+        var effects = finishLoadingExecution(id, &state)
         state.list.update(AutomationExecutionMetadata(execution))
+        effects += approvalFromExecution(execution, steps: steps, &state)
         if var detail = state.detail, detail.id == id {
             let selectedId = detail.selectedStepExecution?.stepExecutionId
             let firstLoad = detail.execution == nil
@@ -147,6 +155,8 @@ extension ConsoleUpdate {
             finishListRefresh(&state)
             flash("\(OperationCatalog.describeAutomationExecutions.name) failed: \(message)", .error, &state)
             return state.refresh.listPending ? refreshList(&state) : []
+        case .loadApproval(let id):
+            approvalFailed(id, &state)
         case .loadMoreExecutions:
             state.refresh.moreInFlight = false
             flash("Loading more executions failed: \(message)", .error, &state)

@@ -21,7 +21,10 @@ extension ConsoleUpdate {
                 form.phase = .loading
                 effects.append(.request(.describeDocument(name: name, version: execution.documentVersion)))
             }
-        case .approve, .reject, .revoke:
+        case .approve, .reject:
+            form.approval = state.approvals.approval(for: execution.id)
+            if form.approval == nil { effects += fetchApproval(execution.id, &state) }
+        case .revoke:
             break
         }
         fillChoices(&form, state)
@@ -61,7 +64,16 @@ extension ConsoleUpdate {
             state.overlay = nil
             return []
         }
-        return state.editSignalForm { form in apply(command, key, to: &form) } ?? []
+        let effects = state.editSignalForm { form in apply(command, key, to: &form) } ?? []
+        if command == .messageDown || command == .messageUp { clampMessageScroll(&state) }
+        return effects
+    }
+
+    /// Keeps the approval's message scrolled within its text, after a key or a resize.
+    static func clampMessageScroll(_ state: inout ConsoleState) {
+        guard case .signal(let form) = state.overlay, form.isApproval else { return }
+        let maximum = FormViews.approvalLayout(form, state: state).maximumMessageScroll
+        state.editSignalForm { form in form.messageScroll = min(max(0, form.messageScroll), maximum) }
     }
 
     private static func apply(_ command: SignalFormCommand, _ key: KeyPress, to form: inout SignalForm) -> [ConsoleEffect] {
@@ -86,9 +98,16 @@ extension ConsoleUpdate {
             return send(&form)
         case .back:
             form.phase = .editing
+        case .messageDown:
+            form.messageScroll += messagePage
+        case .messageUp:
+            form.messageScroll -= messagePage
         }
         return []
     }
+
+    /// Lines PgDn and PgUp move the approval's message by.
+    static let messagePage = 3
 
     private static func send(_ form: inout SignalForm) -> [ConsoleEffect] {
         switch form.request {

@@ -17,9 +17,20 @@ enum ChromeView {
             x = buffer.write("READ-ONLY", x: x, y: 0, style: CellStyle(color: .warning, bold: true, reverse: true))
             x = buffer.write(" ", x: x, y: 0, style: CellStyle(color: .header, reverse: true))
         }
+        let waiting = state.approvals.waitingOnYouCount
+        if waiting > 0 {
+            x = buffer.write("\(glyphs.waitingOnYouMark) \(waiting) waiting on you", x: x, y: 0, style: CellStyle(color: .waiting, bold: true, reverse: true))
+            x = buffer.write(" ", x: x, y: 0, style: CellStyle(color: .header, reverse: true))
+        }
+        // Who you are matters as much as where: the target gives way to it.
+        let room = max(0, state.width - x - rightWidth - 1)
         let label = FormViews.ascii(state.target.label, glyphs)
+        let separator = " \(glyphs.separator) "
+        var who = "as " + IdentityText.full(state.target.identity)
+        if DisplayWidth.of(label + separator + who) > room { who = "as " + IdentityText.short(state.target.identity) }
+        let target = TextWrap.fit(label, width: max(0, room - DisplayWidth.of(separator + who)), ellipsis: glyphs.ellipsis)
         buffer.write(
-            TextWrap.fit(label, width: max(0, state.width - x - rightWidth - 1), ellipsis: glyphs.ellipsis),
+            TextWrap.fit(target + separator + who, width: room, ellipsis: glyphs.ellipsis),
             x: x, y: 0, style: CellStyle(color: .header, reverse: true))
         buffer.write(right, x: state.width - rightWidth, y: 0, style: CellStyle(color: .header, reverse: true))
     }
@@ -103,7 +114,9 @@ enum ChromeView {
     /// reason: "off: a r not waiting on approval · u no paused step".
     static func offActionsText(_ state: ConsoleState) -> String? {
         var groups: [(reason: String, keys: [String])] = []
-        for action in ActionTable.available(in: state) where action.isChange {
+        // Revoke concerns change requests only: for any other execution it being off needs no explanation.
+        let changeRequest = state.selectedExecution?.isChangeRequest ?? false
+        for action in ActionTable.available(in: state) where action.isChange && (action.id != .revoke || changeRequest) {
             guard let reason = action.whyNot(state) else { continue }
             if let index = groups.firstIndex(where: { $0.reason == reason }) {
                 groups[index].keys.append(action.keyLabel)

@@ -26,13 +26,17 @@ enum ExecutionView {
     private static func drawSummary(_ execution: AutomationExecution, state: ConsoleState, into buffer: inout CellBuffer) {
         let glyphs = state.options.glyphs
         let summary = ExecutionSummary(execution)
+        let row = AutomationExecutionMetadata(execution)
+        let onYou = state.waitsOnYou(row)
         var x = 0
         if summary.isWaitingOnHuman {
-            x = buffer.write("\(glyphs.waitingMark) ", x: x, y: 2, style: CellStyle(color: .waiting, bold: true))
+            x = buffer.write("\(onYou ? glyphs.waitingOnYouMark : glyphs.waitingMark) ", x: x, y: 2, style: CellStyle(color: .waiting, bold: true))
         }
         x = buffer.write("Status: ", x: x, y: 2, style: CellStyle(color: .muted))
         x = buffer.write(summary.status.rawValue, x: x, y: 2, style: CellStyle(color: StatusStyle.role(summary.status), bold: true))
-        if summary.isWaitingOnHuman { x = buffer.write(" (waiting on a person)", x: x, y: 2, style: CellStyle(color: .waiting)) }
+        if let words = StatusWords.words(summary, approval: state.approvals.approval(for: execution.automationExecutionId), onYou: onYou) {
+            x = buffer.write(" (\(words))", x: x, y: 2, style: CellStyle(color: summary.isWaitingOnHuman ? .waiting : .muted))
+        }
         var facts = ["Mode: \(summary.mode.rawValue)"]
         facts.append("Document: \(execution.documentName ?? "-")" + (execution.documentVersion.map { " v\($0)" } ?? ""))
         if let step = execution.currentStepName {
@@ -45,6 +49,10 @@ enum ExecutionView {
             "By: \(execution.executedBy ?? "-")",
         ]
         buffer.write(TextWrap.fit(timing.joined(separator: "  "), width: state.width, ellipsis: glyphs.ellipsis), x: 0, y: 3)
+        if summary.isChangeRequest {
+            buffer.write(TextWrap.fit(ChangeRequestText.line(execution), width: state.width, ellipsis: glyphs.ellipsis), x: 0, y: 4)
+            return
+        }
         let counters = execution.progressCounters
         var progress = "Steps: \(counters?.totalSteps ?? 0) total, \(counters?.successSteps ?? 0) succeeded, "
             + "\(counters?.failedSteps ?? 0) failed, \(counters?.cancelledSteps ?? 0) cancelled, "

@@ -1,11 +1,12 @@
 import AutomationModel
 import Foundation
 
-/// The executions view: one row per execution, newest first; those waiting on a person are marked.
+/// The executions view: one row per execution, newest first; those waiting on you (an approval you may answer)
+/// and those waiting on someone are marked apart. The inbox lists yours first and says what each waits for.
 enum ExecutionsView {
     enum ColumnKey: Hashable { case mark, status, id, document, mode, step, started, duration, executedBy }
 
-    static func columns(width: Int) -> [ColumnLayout<ColumnKey>.Placed] {
+    static func columns(width: Int, inbox: Bool = false) -> [ColumnLayout<ColumnKey>.Placed] {
         typealias Column = ColumnLayout<ColumnKey>.Column
         return ColumnLayout.place(
             [
@@ -14,7 +15,9 @@ enum ExecutionsView {
                 Column(key: .id, title: "EXECUTION ID", minimum: 13, preferred: 36, priority: 0, growRank: 3),
                 Column(key: .document, title: "DOCUMENT", minimum: 12, preferred: 30, priority: 0, growRank: 1),
                 Column(key: .mode, title: "MODE", minimum: 11, preferred: 11, priority: 4, growRank: 5),
-                Column(key: .step, title: "CURRENT STEP", minimum: 12, preferred: 34, priority: 1, growRank: 2),
+                inbox
+                    ? Column(key: .step, title: "WAITING FOR", minimum: 12, preferred: 44, priority: 1, growRank: 0)
+                    : Column(key: .step, title: "CURRENT STEP", minimum: 12, preferred: 34, priority: 1, growRank: 2),
                 Column(key: .started, title: "STARTED", minimum: 8, preferred: 8, priority: 2, growRank: 6),
                 Column(key: .duration, title: "DURATION", minimum: 8, preferred: 8, priority: 3, growRank: 7),
                 Column(key: .executedBy, title: "EXECUTED BY", minimum: 12, preferred: 60, priority: 5, growRank: 4),
@@ -24,7 +27,7 @@ enum ExecutionsView {
     static func draw(_ state: ConsoleState, into buffer: inout CellBuffer) {
         let layout = state.layout
         let glyphs = state.options.glyphs
-        let columns = columns(width: state.width)
+        let columns = columns(width: state.width, inbox: state.list.query.waitingOnHumanOnly)
         for column in columns {
             buffer.write(column.title, x: column.x, y: layout.listTop - 1, style: CellStyle(color: .muted, bold: true), maxWidth: column.width)
         }
@@ -49,7 +52,7 @@ enum ExecutionsView {
         let end = min(count, first + layout.listRows)
         for index in first..<max(first, end) {
             let y = layout.listTop + index - first
-            drawRow(state.list.visibleRow(at: index), y: y, columns: columns, glyphs: glyphs, now: state.now, into: &buffer)
+            drawRow(state.list.visibleRow(at: index), y: y, columns: columns, state: state, into: &buffer)
             if index == selected { buffer.fill(x: 0, y: y, count: state.width, style: CellStyle(color: .selection, reverse: true)) }
         }
         if end < count || state.list.nextToken != nil {
@@ -60,16 +63,19 @@ enum ExecutionsView {
     }
 
     private static func drawRow(
-        _ row: AutomationExecutionMetadata, y: Int, columns: [ColumnLayout<ColumnKey>.Placed], glyphs: GlyphSet,
-        now: Date, into buffer: inout CellBuffer
+        _ row: AutomationExecutionMetadata, y: Int, columns: [ColumnLayout<ColumnKey>.Placed], state: ConsoleState,
+        into buffer: inout CellBuffer
     ) {
+        let glyphs = state.options.glyphs
+        let now = state.now
         let statusRole = StatusStyle.role(row.automationExecutionStatus)
+        let onYou = state.waitsOnYou(row)
         for column in columns {
             let text: String
             var style = CellStyle.plain
             switch column.key {
             case .mark:
-                text = row.isWaitingOnHuman ? glyphs.waitingMark : ""
+                text = onYou ? glyphs.waitingOnYouMark : row.isWaitingOnHuman ? glyphs.waitingMark : ""
                 style = CellStyle(color: .waiting, bold: true)
             case .status:
                 text = row.automationExecutionStatus?.rawValue ?? "-"
@@ -77,6 +83,9 @@ enum ExecutionsView {
             case .id: text = row.automationExecutionId
             case .document: text = row.documentName ?? "-"
             case .mode: text = row.mode?.rawValue ?? "-"
+            case .step where state.list.query.waitingOnHumanOnly:
+                let reason = ExecutionSummary(row).waitReason(approval: state.approvals.approval(for: row.automationExecutionId))
+                text = (onYou ? "you: " : "") + (reason?.text ?? "-")
             case .step:
                 // The action only when there is room for it; the execution view always shows both.
                 let action = column.width >= 24 ? row.currentAction.map { " (\($0))" } ?? "" : ""

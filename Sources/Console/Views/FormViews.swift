@@ -8,6 +8,7 @@ enum FormViews {
     static func preferredWidth(_ state: ConsoleState) -> Int { state.width >= 120 ? 100 : 76 }
 
     static func drawSignal(_ form: SignalForm, state: ConsoleState, into buffer: inout CellBuffer) {
+        if form.isApproval { return drawApproval(form, state: state, into: &buffer) }
         let glyphs = state.options.glyphs
         let width = min(state.width - 2, preferredWidth(state)) - 4
         var lines: [Line] = []
@@ -42,7 +43,7 @@ enum FormViews {
         lines += errorLines(form.error, width: width)
         let question = form.signal == .stopStep
             ? "Stop step \(form.selectedChoice?.label.split(separator: " ").first.map(String.init) ?? "")?"
-            : "\(form.signal.rawValue) this execution?"
+            : form.signal == .revoke ? "Revoke this change request?" : "\(form.signal.rawValue) this execution?"
         let hint = footer(form, question: question)
         lines.append((ascii(hint.0, glyphs), hint.1))
         let box = Box.centred(screenWidth: state.width, screenHeight: state.height, preferredWidth: preferredWidth(state), lines: lines.count)
@@ -69,7 +70,7 @@ enum FormViews {
     }
 
     /// The form's last line: what it is doing, then its keys, from its key table.
-    private static func footer(_ form: SignalForm, question: String) -> Line {
+    static func footer(_ form: SignalForm, question: String) -> Line {
         let keys = SignalFormKeys.table(for: form).hint
         switch form.phase {
         case .loading: return ("loading... · \(keys)", CellStyle(color: .muted))

@@ -7,8 +7,12 @@ import Foundation
 enum Fixtures {
     static let now = Date(timeIntervalSince1970: 1_795_000_000)
     static let alice = "arn:aws:iam::123456789012:user/alice"
+    static let bob = "arn:aws:iam::123456789012:user/bob"
+    static let carol = "arn:aws:iam::123456789012:user/carol"
+    static let aliceIdentity = CallerIdentity(arn: alice, account: "123456789012", userId: "AIDAALICEEXAMPLE00001")
     static let target = ConsoleTarget(
-        kind: .aws(profile: "ops", region: "eu-west-1", endpoint: "http://127.0.0.1:4583"), principal: alice)
+        kind: .aws(profile: "ops", region: "eu-west-1", endpoint: "http://127.0.0.1:4583"), principal: alice,
+        identity: aliceIdentity)
 
     /// Execution IDs that differ from their first character, as real ones do.
     static func id(_ n: Int) -> String {
@@ -81,6 +85,33 @@ enum Fixtures {
         let apply = step("applyChange", "aws:runCommand", .pending, id: "step-0003", startedAgo: nil)
         execution.stepExecutions = [prepare, approve, apply]
         return (execution, [prepare, approve, apply])
+    }
+
+    /// A 3-of-4 aws:approve step waiting with two approvals in, as DescribeAutomationStepExecutions returns it
+    /// (from the API reference: Inputs are JSON-encoded texts, ApproverDecisions one JSON text per decision).
+    static func twoDecisionApproval(startedAgo: TimeInterval = 3 * 3600) -> StepExecution {
+        var approve = step("approveChange", "aws:approve", .waiting, id: "step-0002", startedAgo: startedAgo)
+        approve.timeoutSeconds = 86_400
+        approve.onFailure = "Abort"
+        approve.inputs = [
+            "Approvers": "[\"\(bob)\",\"\(carol)\",\"arn:aws:iam::123456789012:group/ops-leads\",\"\(alice)\"]",
+            "MinRequiredApprovals": "3",
+            "Message": "\"CHG-1042: restart the web tier (web-1 to web-6) in eu-west-1 during tonight's maintenance window. The platform team reviewed the change on Monday; the load balancer drains each instance first and the runbook rolls back on its own if the health check fails twice. Customers may see slower pages for about ten minutes. Approve only if the on-call engineer has confirmed the window with the support desk, and reject with a comment if the window has moved.\"",
+            "NotificationArn": "\"arn:aws:sns:eu-west-1:123456789012:approvals\"",
+        ]
+        approve.outputs = [
+            "ApproverDecisions": [
+                "{\"Approver\":\"\(bob)\",\"Decision\":\"Approved\",\"DecisionTime\":\"\(iso(now.addingTimeInterval(-1800)))\",\"Comment\":\"Window confirmed with the support desk\"}",
+                "{\"Approver\":\"\(carol)\",\"Decision\":\"Approved\",\"DecisionTime\":\"\(iso(now.addingTimeInterval(-300)))\"}",
+            ],
+        ]
+        return approve
+    }
+
+    static func iso(_ date: Date) -> String {
+        var format = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
+        format.timeZone = TimeZone(identifier: "UTC")!
+        return format.format(date)
     }
 
     /// Demo-Interactive waiting between steps; its last step suggests two next ones.
