@@ -61,8 +61,15 @@ import Testing
         #expect(state.match(caller: Self.alice, groups: nil) == .yes)
         #expect(state.match(caller: Self.bob, groups: []) == .yes)
         let carol = "arn:aws:iam::123456789012:user/carol"
-        // A bare name may name a group too (ApproverMatching), so with unknown groups "alice" is a possible match.
-        #expect(state.match(caller: carol, groups: nil) == .possiblyThroughGroup("alice"))
+        // With unknown groups, only the group ARN is a possible match; the bare name alice is read as a user.
+        #expect(state.match(caller: carol, groups: nil) == .possiblyThroughGroup("Oncall"))
+        #expect(ApprovalState(step: try Self.step(Self.waitingStep.replacingOccurrences(of: #",\"arn:aws:iam::123456789012:group/Oncall\""#, with: "")))?
+            .match(caller: carol, groups: nil) == .no)
+        // Known groups still match a group by bare name, as the engine does.
+        var named = try Self.step(Self.waitingStep)
+        named.inputs?["Approvers"] = #"["Oncall"]"#
+        #expect(ApprovalState(step: named)?.match(caller: carol, groups: ["Oncall"]) == .yes)
+        #expect(ApprovalState(step: named)?.match(caller: carol, groups: nil) == .no)
         #expect(state.match(caller: carol, groups: ["Oncall"]) == .yes)
         #expect(state.match(caller: carol, groups: []) == .no)
     }

@@ -71,8 +71,15 @@ public struct ApprovalState: Sendable, Hashable {
 
     /// Whether the caller may decide: `.yes`, `.possiblyThroughGroup(G)` when only a group of unknown membership
     /// could match (pass nil `groups` when they are not known), or `.no`.
+    ///
+    /// With unknown groups only a group ARN (`arn:aws:iam::ACCOUNT:group/G`) makes a possible match: a bare name
+    /// that is not the caller's user or role name is read as another principal's name, the form AWS documents for
+    /// bare Approvers, so that every approval naming a user by name is not "possibly yours" to everyone.
     public func match(caller: String, groups: [String]?) -> ApproverMatching.Match {
-        ApproverMatching.match(caller: caller, groups: groups, approvers: approvers)
+        let considered = groups != nil ? approvers : approvers.filter {
+            $0.hasPrefix("arn:") || ApproverMatching.match(caller: caller, groups: [], approver: $0) == .yes
+        }
+        return ApproverMatching.match(caller: caller, groups: groups, approvers: considered)
     }
 
     /// Seconds left before the deadline at `now` (negative once past), or nil when there is no deadline.
