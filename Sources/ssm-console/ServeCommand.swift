@@ -9,13 +9,16 @@ struct ServeCommand: AsyncParsableCommand {
         commandName: "serve",
         abstract: "Serve the local Automation engine as an SSM-compatible HTTP endpoint.",
         discussion: """
-            Requests must be signed (SigV4, service ssm, any region) with one of the access keys. Without
-            --access-key, a key pair is created in the data directory on first start and reused afterwards
+            Requests must be signed (SigV4, service ssm, any region) with one of the access keys. Without \
+            --access-key, a key pair is created in the data directory on first start and reused afterwards \
             (serve-access-key.json; its optional "Groups": ["G1"] lists the principal's IAM groups).
-            A key's principal is who starts, signals and approves; aws:approve Approvers match it by user or
-            role name or ARN, and by the IAM groups --key-groups gives it. STS GetCallerIdentity (signed for
-            sts) answers each key's Arn, UserId and Account, so `aws sts get-caller-identity --endpoint-url URL`
-            works. Ctrl-C or SIGTERM stops the endpoint after the requests in flight.
+
+            A key's principal is who starts, signals and approves; aws:approve Approvers match it by user or \
+            role name or ARN, an assumed-role session by its role, and by the IAM groups --key-groups (or the \
+            key file) gives it. STS GetCallerIdentity (a form body signed for sts) answers each key's Arn, \
+            UserId and Account, so `aws sts get-caller-identity --endpoint-url URL` works.
+
+            Ctrl-C or SIGTERM stops the endpoint after the requests in flight.
             """)
 
     @Option(help: "The address to listen on.")
