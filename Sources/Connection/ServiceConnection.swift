@@ -28,10 +28,18 @@ public final class ServiceConnection: Sendable {
     /// service's JSON answer as sent.
     public let client: SSMClient?
     private let engine: AutomationEngine?
+    private let identity: IdentitySource
+
+    /// Where `callerIdentity()` comes from.
+    private enum IdentitySource: Sendable {
+        case local(CallerIdentity)
+        /// STS, or why it could not be set up (a malformed STS endpoint setting).
+        case sts(Result<CallerIdentityLookup, AWSConfigurationError>)
+    }
 
     private init(
         service: any AutomationService, options: ServiceConnectionOptions, description: Description,
-        principal: String, client: SSMClient?, engine: AutomationEngine?
+        principal: String, client: SSMClient?, engine: AutomationEngine?, identity: IdentitySource
     ) {
         self.service = PacedAutomationService(
             service, limiter: OperationRateLimiter(quotas: options.quotas), waited: options.paceWaited)
@@ -39,6 +47,7 @@ public final class ServiceConnection: Sendable {
         self.principal = principal
         self.client = client
         self.engine = engine
+        self.identity = identity
     }
 
     /// Opens the connection. Throws `AWSConfigurationError` when AWS is not configured (no region, no
@@ -79,7 +88,8 @@ public final class ServiceConnection: Sendable {
         return ServiceConnection(
             service: engine.session(principal: principal), options: options,
             description: .local(dataDirectory: directory.path),
-            principal: principal, client: nil, engine: engine)
+            principal: principal, client: nil, engine: engine,
+            identity: .local(LocalCallerIdentity.identity(of: principal, defaultAccount: configuration.accountId)))
     }
 
     private static func openAWS(
@@ -103,6 +113,24 @@ public final class ServiceConnection: Sendable {
                 profile: configuration.profileName, region: configuration.region,
                 endpoint: endpoint.url.absoluteString),
             principal: "profile \(configuration.profileName) (\(configuration.credentialSource))", client: client,
-            engine: nil)
+            engine: nil,
+            identity: .sts(Result { () throws(AWSConfigurationError) in
+                try CallerIdentityLookup(configuration: configuration, transport: transport)
+            }))
+    }
+}
+
+extension ServiceConnection {
+    /// Who calls: STS GetCallerIdentity against AWS (same endpoint and credential rules as SSM: AWS_ENDPOINT_URL_STS,
+    /// the profile's services section, --endpoint-url does NOT apply to STS as the AWS CLI does not either — check botocore),
+    /// or the engine's own principal with --local.
+    ///
+    /// Throws `AWSConfigurationError` for a malformed STS endpoint setting, STS's `ServiceError` (such as
+    /// InvalidClientTokenId) or an `AWSWireError` when STS cannot be reached. Each call asks STS again.
+    public func callerIdentity() async throws -> CallerIdentity {
+        switch identity {
+        case .local(let identity): return identity
+        case .sts(let lookup): return try await lookup.get().callerIdentity()
+        }
     }
 }

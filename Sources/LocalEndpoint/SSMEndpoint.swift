@@ -60,19 +60,32 @@ public enum SSMEndpoint {
         return RunningEndpoint(port: port, accessKeys: keys, engine: engine, group: group, running: running)
     }
 
+    /// The configured keys (or the key file's), each with its `--key-groups` added.
     private static func accessKeys(for configuration: ServeConfiguration) throws -> [ServeAccessKey] {
-        guard !configuration.accessKeys.isEmpty else {
-            return [try ServeAccessKeyFile.loadOrCreate(in: configuration.dataDirectory)]
+        var keys = configuration.accessKeys
+        if keys.isEmpty {
+            keys = [try ServeAccessKeyFile.loadOrCreate(in: configuration.dataDirectory)]
         }
         var seen: [String: ServeAccessKey] = [:]
-        for key in configuration.accessKeys {
+        for key in keys {
             if let earlier = seen[key.accessKeyId], earlier != key {
                 throw ServeSetupError(
                     "Access key \(key.accessKeyId) is given twice with different secrets or principals; give each access key ID once.")
             }
             seen[key.accessKeyId] = key
         }
-        return configuration.accessKeys
+        for accessKeyId in configuration.keyGroups.keys.sorted() where seen[accessKeyId] == nil {
+            let known = keys.map(\.accessKeyId).joined(separator: ", ")
+            throw ServeSetupError(
+                "--key-groups names access key \(accessKeyId), which is not one of this endpoint's keys (\(known)). Name a key given with --access-key (or the key file's).")
+        }
+        return keys.map { key in
+            var key = key
+            for group in configuration.keyGroups[key.accessKeyId] ?? [] where !key.groups.contains(group) {
+                key.groups.append(group)
+            }
+            return key
+        }
     }
 }
 

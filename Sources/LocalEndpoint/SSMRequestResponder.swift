@@ -6,8 +6,10 @@ import Hummingbird
 import LocalEngine
 import Logging
 
-/// Answers SSM JSON 1.1 requests: verifies the SigV4 signature first (so a refused request changes nothing),
-/// then applies the quotas, decodes the body and runs the operation as the key's principal.
+/// Answers SSM JSON 1.1 requests and STS GetCallerIdentity: verifies the SigV4 signature first (so a refused
+/// request changes nothing), then routes by protocol — a form-encoded body signed for `sts` is STS's query
+/// protocol, an `X-Amz-Target` body signed for `ssm` is SSM — applies the quotas to SSM operations, decodes the
+/// body and runs the operation as the key's principal and groups.
 struct SSMRequestResponder: HTTPResponder {
     typealias Context = BasicRequestContext
 
@@ -23,6 +25,8 @@ struct SSMRequestResponder: HTTPResponder {
 
     func respond(to request: Request, context: Context) async throws -> Response {
         let requestId = UUID().uuidString.lowercased()
+        let isSTS = STSQueryAnswers.isQueryRequest(
+            contentType: request.headers[.contentType], target: request.headers[HTTPField.Name("X-Amz-Target")!])
         do {
             var request = request
             let body: Data
@@ -33,22 +37,29 @@ struct SSMRequestResponder: HTTPResponder {
                     .validationException,
                     "The request body could not be read or is larger than \(Self.maximumBodySize / 1024 / 1024) MiB: \(error).")
             }
-            let key = try authenticate(request, body: body)
+            let key = try authenticate(request, body: body, service: isSTS ? STSQuery.signingName : AWSJSONService.ssm.signingName)
+            if isSTS {
+                let identity = LocalCallerIdentity.identity(of: key.principalArn, defaultAccount: engine.configuration.accountId)
+                let answer = try STSQueryAnswers.answer(form: body, identity: identity, requestId: requestId)
+                return response(status: .ok, body: answer, contentType: STSQueryAnswers.contentType, requestId: requestId)
+            }
             let operation = try operation(for: request)
             try await throttle?.admit(operation.operation, accessKeyId: key.accessKeyId)
-            let answer = try await operation.handle(body, on: engine.session(principal: key.principalArn))
-            return response(status: .ok, body: answer, requestId: requestId)
+            let session = engine.session(principal: key.principalArn, groups: key.groups)
+            let answer = try await operation.handle(body, on: session)
+            return response(status: .ok, body: answer, contentType: Self.contentType, requestId: requestId)
         } catch let error as ServiceError {
-            return errorResponse(error, requestId: requestId)
+            return isSTS ? stsErrorResponse(error, requestId: requestId) : errorResponse(error, requestId: requestId)
         } catch {
             logger.error("Request failed unexpectedly", metadata: ["error": "\(error)", "requestId": "\(requestId)"])
-            return errorResponse(
-                ServiceError(.internalServerError, "The local endpoint failed to answer: \(error)"), requestId: requestId)
+            let failure = ServiceError(.internalServerError, "The local endpoint failed to answer: \(error)")
+            return isSTS ? stsErrorResponse(failure, requestId: requestId) : errorResponse(failure, requestId: requestId)
         }
     }
 
     /// The access key the request is validly signed with.
-    private func authenticate(_ request: Request, body: Data) throws(ServiceError) -> ServeAccessKey {
+    /// - Parameter service: the service the request's protocol belongs to, which its credential must be scoped to.
+    private func authenticate(_ request: Request, body: Data, service: String) throws(ServiceError) -> ServeAccessKey {
         var headers = request.headers.map { SigV4Request.Header($0.name.canonicalName, $0.value) }
         // HTTP/1.1's Host header arrives as the :authority pseudo-header, which the signature covers as `host`.
         if let authority = request.head.authority {
@@ -60,10 +71,10 @@ struct SSMRequestResponder: HTTPResponder {
             method: request.method.rawValue, path: parts.first.map(String.init) ?? "/",
             rawQuery: parts.count > 1 ? String(parts[1]) : "", headers: headers, body: body
         ) { keys[$0]?.secretAccessKey }
-        guard authorization.scope.service == "ssm" else {
+        guard authorization.scope.service == service else {
             throw ServiceError(
                 SigV4ErrorCode.invalidSignature,
-                "Credential should be scoped to correct service: 'ssm'; the request was signed for '\(authorization.scope.service)'.")
+                "Credential should be scoped to correct service: '\(service)'; the request was signed for '\(authorization.scope.service)'. This endpoint answers SSM (JSON with X-Amz-Target, signed for ssm) and STS GetCallerIdentity (a form body, signed for sts).")
         }
         return keys[authorization.accessKeyId]!
     }
@@ -95,14 +106,22 @@ struct SSMRequestResponder: HTTPResponder {
         let status = isAuthentication ? SigV4ErrorCode.httpStatus(for: error.code) : error.httpStatus
         let body = (try? JSONSerialization.data(
             withJSONObject: ["__type": error.code.rawValue, "message": error.message], options: [.sortedKeys])) ?? Data()
-        var response = response(status: HTTPResponse.Status(code: status), body: body, requestId: requestId)
+        var response = response(
+            status: HTTPResponse.Status(code: status), body: body, contentType: Self.contentType, requestId: requestId)
         response.headers[HTTPField.Name("X-Amzn-ErrorType")!] = error.code.rawValue
         return response
     }
 
-    private func response(status: HTTPResponse.Status, body: Data, requestId: String) -> Response {
+    private func stsErrorResponse(_ error: ServiceError, requestId: String) -> Response {
+        let (status, body) = STSQueryAnswers.error(error, requestId: requestId)
+        return response(
+            status: HTTPResponse.Status(code: status), body: body, contentType: STSQueryAnswers.contentType,
+            requestId: requestId)
+    }
+
+    private func response(status: HTTPResponse.Status, body: Data, contentType: String, requestId: String) -> Response {
         var headers = HTTPFields()
-        headers[.contentType] = Self.contentType
+        headers[.contentType] = contentType
         headers[HTTPField.Name("x-amzn-RequestId")!] = requestId
         headers[.contentLength] = String(body.count)
         return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))

@@ -1,7 +1,8 @@
 import Foundation
 
 /// The access key pair kept in `<data directory>/serve-access-key.json` (mode 0600) when none is configured,
-/// so clients configured once keep working across restarts.
+/// so clients configured once keep working across restarts. Besides AccessKeyId, SecretAccessKey and
+/// PrincipalArn it may list the principal's IAM group names, `"Groups": ["Approvers"]`.
 enum ServeAccessKeyFile {
     static let fileName = "serve-access-key.json"
     static let defaultPrincipal = ServeAccessKey.defaultPrincipal(userName: "ssm-console")
@@ -10,6 +11,7 @@ enum ServeAccessKeyFile {
         var AccessKeyId: String
         var SecretAccessKey: String
         var PrincipalArn: String
+        var Groups: [String]?
     }
 
     static func url(in dataDirectory: URL) -> URL {
@@ -37,9 +39,12 @@ enum ServeAccessKeyFile {
             guard !stored.AccessKeyId.isEmpty, !stored.SecretAccessKey.isEmpty else {
                 throw ServeSetupError("AccessKeyId and SecretAccessKey must not be empty")
             }
+            let groups = try (stored.Groups ?? []).map { name throws(ServeSetupError) in
+                try ServeArguments.groupName(name, origin: "Groups")
+            }
             return ServeAccessKey(
                 accessKeyId: stored.AccessKeyId, secretAccessKey: stored.SecretAccessKey,
-                principalArn: stored.PrincipalArn)
+                principalArn: stored.PrincipalArn, groups: groups)
         } catch {
             throw ServeSetupError(
                 "The access key file \(file.path) could not be read (\(error)). Delete it to have a new key created, or pass --access-key ID:SECRET.")
@@ -47,7 +52,9 @@ enum ServeAccessKeyFile {
     }
 
     private static func save(_ key: ServeAccessKey, to file: URL) throws {
-        let stored = Stored(AccessKeyId: key.accessKeyId, SecretAccessKey: key.secretAccessKey, PrincipalArn: key.principalArn)
+        let stored = Stored(
+            AccessKeyId: key.accessKeyId, SecretAccessKey: key.secretAccessKey, PrincipalArn: key.principalArn,
+            Groups: key.groups.isEmpty ? nil : key.groups)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         do {

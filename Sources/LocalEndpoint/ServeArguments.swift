@@ -14,6 +14,31 @@ public enum ServeArguments {
         return ServeAccessKey(accessKeyId: parts[0], secretAccessKey: parts[1], principalArn: principal)
     }
 
+    /// `ID=GROUP[,GROUP...]`: the IAM group names of the principal of access key ID.
+    public static func keyGroups(_ text: String) throws(ServeSetupError) -> ServeKeyGroups {
+        let form = "--key-groups must be ACCESS_KEY_ID=GROUP[,GROUP...] (for example AKIAEXAMPLE=Approvers,Oncall)"
+        let pair = text.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+        guard pair.count == 2, !pair[0].isEmpty, !pair[1].isEmpty else {
+            throw ServeSetupError("\(form); got '\(text)'.")
+        }
+        let groups = try pair[1].split(separator: ",", omittingEmptySubsequences: false).map {
+            name throws(ServeSetupError) in try groupName(String(name), origin: "--key-groups \(text)")
+        }
+        return ServeKeyGroups(accessKeyId: pair[0], groups: groups)
+    }
+
+    /// An IAM group name as IAM allows it: 1 to 128 of letters, digits and `+=,.@_-`. Group ARNs are refused,
+    /// since approvers are matched on the name within the principal's own account.
+    public static func groupName(_ name: String, origin: String) throws(ServeSetupError) -> String {
+        let allowed = name.range(of: "^[A-Za-z0-9+=,.@_-]{1,128}$", options: .regularExpression) != nil
+        guard allowed else {
+            let hint = name.hasPrefix("arn:") ? " Give the group's name (the last part of its ARN), not its ARN." : ""
+            throw ServeSetupError(
+                "\(origin): '\(name)' is not an IAM group name (1 to 128 letters, digits and +=,.@_-).\(hint)")
+        }
+        return name
+    }
+
     /// `ID[,KEY=VALUE...]`: a managed instance and its tags.
     public static func instance(_ text: String) throws(ServeSetupError) -> ManagedInstance {
         let parts = text.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
@@ -38,5 +63,16 @@ public enum ServeArguments {
             throw ServeSetupError("--quotas must be none or aws; got '\(text)'.")
         }
         return quotas
+    }
+}
+
+/// One `--key-groups ID=G1,G2`: the IAM groups of an access key's principal.
+public struct ServeKeyGroups: Sendable, Hashable {
+    public var accessKeyId: String
+    public var groups: [String]
+
+    public init(accessKeyId: String, groups: [String]) {
+        self.accessKeyId = accessKeyId
+        self.groups = groups
     }
 }

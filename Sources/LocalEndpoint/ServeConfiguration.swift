@@ -7,11 +7,14 @@ public struct ServeAccessKey: Sendable, Hashable {
     public var secretAccessKey: String
     /// ExecutedBy of what this key starts, and the caller aws:approve Approvers are matched against.
     public var principalArn: String
+    /// The principal's IAM group names, which aws:approve Approvers naming a group match.
+    public var groups: [String]
 
-    public init(accessKeyId: String, secretAccessKey: String, principalArn: String) {
+    public init(accessKeyId: String, secretAccessKey: String, principalArn: String, groups: [String] = []) {
         self.accessKeyId = accessKeyId
         self.secretAccessKey = secretAccessKey
         self.principalArn = principalArn
+        self.groups = groups
     }
 
     /// `arn:aws:iam::123456789012:user/NAME`: a local IAM user in the engine's account.
@@ -34,6 +37,8 @@ public struct ServeConfiguration: Sendable {
     public var dataDirectory: URL
     /// Empty: load the pair kept in the data directory, creating it on first start.
     public var accessKeys: [ServeAccessKey]
+    /// IAM group names by access key ID (`--key-groups`), added to the groups each key already has.
+    public var keyGroups: [String: [String]]
     public var instances: [ManagedInstance]
     public var quotas: ServeQuotas
     /// Stop gracefully on SIGINT and SIGTERM (for the command line; in-process users call `stop()`).
@@ -41,13 +46,14 @@ public struct ServeConfiguration: Sendable {
 
     public init(
         host: String = "127.0.0.1", port: Int = 4583, dataDirectory: URL, accessKeys: [ServeAccessKey] = [],
-        instances: [ManagedInstance] = [ManagedInstanceRegistry.localhost], quotas: ServeQuotas = .none,
+        keyGroups: [String: [String]] = [:], instances: [ManagedInstance] = [ManagedInstanceRegistry.localhost], quotas: ServeQuotas = .none,
         stopsOnSignals: Bool = false
     ) {
         self.host = host
         self.port = port
         self.dataDirectory = dataDirectory
         self.accessKeys = accessKeys
+        self.keyGroups = keyGroups
         self.instances = instances
         self.quotas = quotas
         self.stopsOnSignals = stopsOnSignals

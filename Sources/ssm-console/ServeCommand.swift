@@ -9,8 +9,15 @@ struct ServeCommand: AsyncParsableCommand {
         commandName: "serve",
         abstract: "Serve the local Automation engine as an SSM-compatible HTTP endpoint.",
         discussion: """
-            Requests must be signed (SigV4, service ssm, any region) with one of the access keys. Without
-            --access-key, a key pair is created in the data directory on first start and reused afterwards.
+            Requests must be signed (SigV4, service ssm, any region) with one of the access keys. Without \
+            --access-key, a key pair is created in the data directory on first start and reused afterwards \
+            (serve-access-key.json; its optional "Groups": ["G1"] lists the principal's IAM groups).
+
+            A key's principal is who starts, signals and approves; aws:approve Approvers match it by user or \
+            role name or ARN, an assumed-role session by its role, and by the IAM groups --key-groups (or the \
+            key file) gives it. STS GetCallerIdentity (a form body signed for sts) answers each key's Arn, \
+            UserId and Account, so `aws sts get-caller-identity --endpoint-url URL` works.
+
             Ctrl-C or SIGTERM stops the endpoint after the requests in flight.
             """)
 
@@ -27,6 +34,12 @@ struct ServeCommand: AsyncParsableCommand {
         help: ArgumentHelp("An accepted access key (repeatable); the principal defaults to arn:aws:iam::123456789012:user/ID.", valueName: "ID:SECRET[:PRINCIPAL_ARN]"),
         transform: { text in try ServeCommand.parsed { () throws(ServeSetupError) in try ServeArguments.accessKey(text) } })
     var accessKeys: [ServeAccessKey] = []
+
+    @Option(
+        name: .customLong("key-groups"),
+        help: ArgumentHelp("The IAM group names of an access key's principal (repeatable), for aws:approve Approvers that name groups.", valueName: "ID=GROUP[,GROUP...]"),
+        transform: { text in try ServeCommand.parsed { () throws(ServeSetupError) in try ServeArguments.keyGroups(text) } })
+    var keyGroups: [ServeKeyGroups] = []
 
     @Option(
         name: .customLong("instance"),
@@ -50,6 +63,7 @@ struct ServeCommand: AsyncParsableCommand {
         let endpoint = try await SSMEndpoint.start(
             ServeConfiguration(
                 host: host, port: port, dataDirectory: directory, accessKeys: accessKeys,
+                keyGroups: Dictionary(keyGroups.map { ($0.accessKeyId, $0.groups) }, uniquingKeysWith: +),
                 instances: instances.isEmpty ? [ManagedInstanceRegistry.localhost] : instances, quotas: quotas,
                 stopsOnSignals: true))
         let url = "http://\(host.contains(":") ? "[\(host)]" : host):\(endpoint.port)"
@@ -81,7 +95,7 @@ enum ServeUsage {
         return """
 
             Engine data: \(dataDirectory.path)
-            Requests run as: \(key.principalArn)
+            Requests run as: \(key.principalArn)\(key.groups.isEmpty ? "" : " (groups: \(key.groups.joined(separator: ", ")))")
 
             AWS CLI profile (~/.aws/config and ~/.aws/credentials):
               [profile ssm-local]
@@ -97,6 +111,7 @@ enum ServeUsage {
               export AWS_SECRET_ACCESS_KEY=\(key.secretAccessKey)
               export AWS_DEFAULT_REGION=\(region)
               export AWS_ENDPOINT_URL_SSM=\(url)
+              export AWS_ENDPOINT_URL_STS=\(url)
 
             Then, for example: aws ssm describe-automation-executions
             Press Ctrl-C to stop.

@@ -25,14 +25,15 @@ struct EndpointHarness {
 
     /// Runs `body` against a fresh endpoint and always stops it and removes its directory afterwards.
     static func with<T>(
-        keys: [ServeAccessKey] = [alice, bob], quotas: ServeQuotas = .none,
+        keys: [ServeAccessKey] = [alice, bob], keyGroups: [String: [String]] = [:], quotas: ServeQuotas = .none,
         instances: [ManagedInstance] = [ManagedInstanceRegistry.localhost], directory: URL? = nil,
         keepDirectory: Bool = false, _ body: (EndpointHarness) async throws -> T
     ) async throws -> T {
         let directory = directory ?? temporaryDirectory()
         let endpoint = try await SSMEndpoint.start(
             ServeConfiguration(
-                port: 0, dataDirectory: directory, accessKeys: keys, instances: instances, quotas: quotas))
+                port: 0, dataDirectory: directory, accessKeys: keys, keyGroups: keyGroups, instances: instances,
+                quotas: quotas))
         let harness = EndpointHarness(endpoint: endpoint, directory: directory)
         do {
             let result = try await body(harness)

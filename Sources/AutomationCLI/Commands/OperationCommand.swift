@@ -72,6 +72,11 @@ public struct OperationCommand: Sendable {
                 if connection.client == nil, let id = LocalSettling.executionId(operation, request: request, answer: answer) {
                     try await LocalSettling.wait(for: id, service: connection.service, notice: standardError)
                 }
+                if arguments.global.debug,
+                    let count = await SignalApprovalCount.line(operation, request: request, service: connection.service)
+                {
+                    standardError(count + "\n")
+                }
             }
         }
     }
@@ -122,22 +127,6 @@ public struct OperationCommand: Sendable {
     /// --output, then AWS_DEFAULT_OUTPUT, then the profile's `output`, then json. Decided before anything is
     /// sent, so a bad setting fails before a call that changes something rather than after it.
     func outputFormat(_ arguments: ParsedArguments) throws(CLIFailure) -> OutputFormat {
-        if let format = arguments.global.output { return format }
-        let configured: (value: String, origin: String)?
-        if let value = environment["AWS_DEFAULT_OUTPUT"], !value.isEmpty {
-            configured = (value, "AWS_DEFAULT_OUTPUT")
-        } else {
-            // An unknown profile or a malformed file is the connection's error to report; here it means no setting.
-            let profile = try? AWSProfile.selected(
-                options: arguments.global.connectionOptions(wireLog: nil).aws, environment: environment,
-                homeDirectory: environment["HOME"] ?? NSHomeDirectory())
-            configured = profile?["output"].map { ($0, "the output setting of profile '\(profile!.name)'") }
-        }
-        guard let configured else { return .json }
-        guard let format = OutputFormat(rawValue: configured.value) else {
-            throw CLIFailure.configuration(
-                "Unknown output type: \(configured.value) (from \(configured.origin)). Use json, text or table.")
-        }
-        return format
+        try OutputFormatChoice.resolve(arguments.global, environment: environment)
     }
 }

@@ -12,7 +12,7 @@ struct ApprovalRules {
         case .string(let single)?: approvers = [single]
         default:
             throw ServiceError(
-                .validationException, "\(AutomationActionName.approve) needs Approvers: a list of IAM user or role names or ARNs.")
+                .validationException, "\(AutomationActionName.approve) needs Approvers: a list of IAM user, role or group names or ARNs.")
         }
         guard !approvers.isEmpty, approvers.count <= 10 else {
             throw ServiceError(.validationException, "\(AutomationActionName.approve) takes 1 to 10 Approvers; got \(approvers.count).")
@@ -33,8 +33,10 @@ struct ApprovalRules {
         message = inputs["Message"]?.displayText
     }
 
-    func isApprover(_ principal: String) -> Bool {
-        approvers.contains { PrincipalMatching.matches(principal: principal, approver: $0) }
+    /// Whether the caller is an approver, as AWS matches them (`ApproverMatching`): its user or role by name or
+    /// ARN, its role for an assumed-role session, or one of its IAM groups.
+    func isApprover(_ principal: String, groups: [String]) -> Bool {
+        ApproverMatching.match(caller: principal, groups: groups, approvers: approvers) == .yes
     }
 
     /// The step's outputs for the decisions so far.

@@ -5,7 +5,7 @@ import Foundation
 /// Moving an execution through its steps. Every function here changes `record` in place and may start tasks;
 /// the caller commits the record before the actor runs anything else, so no task can see it half-done.
 extension AutomationEngine {
-    static let defaultApprovalTimeout: TimeInterval = 7 * 24 * 3600
+    static let defaultApprovalTimeout = TimeInterval(ApprovalState.defaultTimeoutSeconds)
 
     func document(of record: ExecutionRecord) throws(ServiceError) -> AutomationDocument {
         try runnableDocument(name: record.execution.documentName ?? "", version: record.execution.documentVersion).1

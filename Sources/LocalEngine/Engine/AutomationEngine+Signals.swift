@@ -5,18 +5,21 @@ import Foundation
 /// SendAutomationSignal. A signal either causes one transition, written together with its record of the signal,
 /// or is refused with the AWS error and recorded as refused.
 extension AutomationEngine {
-    func sendSignal(_ request: SendAutomationSignalRequest, principal: String) throws(ServiceError) {
+    func sendSignal(_ request: SendAutomationSignalRequest, principal: String, groups: [String] = [])
+        throws(ServiceError)
+    {
         let receivedAt = now
         do {
-            try applySignal(request, principal: principal, receivedAt: receivedAt)
+            try applySignal(request, principal: principal, groups: groups, receivedAt: receivedAt)
         } catch {
             store.logRefusedSignal(request, principal: principal, at: receivedAt, error: error)
             throw error
         }
     }
 
-    private func applySignal(_ request: SendAutomationSignalRequest, principal: String, receivedAt: Date)
-        throws(ServiceError)
+    private func applySignal(
+        _ request: SendAutomationSignalRequest, principal: String, groups: [String], receivedAt: Date
+    ) throws(ServiceError)
     {
         try ClientLimits.checkExecutionId(request.automationExecutionId)
         guard let signal = SignalType(rawValue: request.signalType) else {
@@ -42,8 +45,9 @@ extension AutomationEngine {
         var decision: (ApproverDecision, String)?
         switch signal {
         case .approve, .reject:
-            decision = try decide(&record, approve: signal == .approve, principal: principal,
-                                  comment: payload["Comment"]?.first, at: receivedAt, document: document)
+            decision = try decide(
+                &record, approve: signal == .approve, principal: principal, groups: groups,
+                comment: payload["Comment"]?.first, at: receivedAt, document: document)
         case .startStep:
             let name = try requiredValue("StepName", of: signal, in: payload)
             guard record.mode == .interactive else {
@@ -100,8 +104,8 @@ extension AutomationEngine {
 
     /// Approve or Reject on the waiting aws:approve step; returns the decision to record.
     private func decide(
-        _ record: inout ExecutionRecord, approve: Bool, principal: String, comment: String?, at time: Date,
-        document: AutomationDocument
+        _ record: inout ExecutionRecord, approve: Bool, principal: String, groups: [String], comment: String?,
+        at time: Date, document: AutomationDocument
     ) throws(ServiceError) -> (ApproverDecision, String) {
         guard case .awaitingApproval(let stepExecutionId) = record.runtime.cursor,
             let index = record.stepIndex(id: stepExecutionId),
@@ -112,10 +116,13 @@ extension AutomationEngine {
                 "Execution \(record.id) is not waiting for an approval (it is \(record.status.rawValue)\(currentStepText(record))).")
         }
         let rules = try ApprovalRules(inputs: inputs.compactMapValues { try? JSONValue.parse($0) })
-        guard rules.isApprover(principal) else {
+        // AWS documents no error for a caller outside Approvers; InvalidAutomationSignalException is the
+        // signal error SendAutomationSignal declares.
+        guard rules.isApprover(principal, groups: groups) else {
+            let member = groups.isEmpty ? "in no IAM group" : "in the IAM groups \(groups.joined(separator: ", "))"
             throw ServiceError(
                 .invalidAutomationSignalException,
-                "\(principal) is not an approver of step \(record.steps[index].stepName ?? ""); its approvers are \(rules.approvers.joined(separator: ", ")).")
+                "\(principal) (\(member)) is not an approver of step \(record.steps[index].stepName ?? ""); its approvers are \(rules.approvers.joined(separator: ", ")). Ask one of them to send \((approve ? SignalType.approve : SignalType.reject).rawValue).")
         }
         let decision = ApproverDecision(
             approver: principal, decision: approve ? ApproverDecision.approved : ApproverDecision.rejected,

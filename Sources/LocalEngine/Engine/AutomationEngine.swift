@@ -53,9 +53,10 @@ public actor AutomationEngine {
         runners = ActionRegistry.runners(for: configuration)
     }
 
-    /// The service as seen by one caller: signals and starts are recorded under this principal.
-    public nonisolated func session(principal: String) -> EngineSession {
-        EngineSession(engine: self, principal: principal)
+    /// The service as seen by one caller: signals and starts are recorded under this principal, and approvals
+    /// match it and its IAM `groups`.
+    public nonisolated func session(principal: String, groups: [String] = []) -> EngineSession {
+        EngineSession(engine: self, principal: principal, groups: groups)
     }
 
     /// Stops every running step and timer without changing any execution, as a process exit would, and lets

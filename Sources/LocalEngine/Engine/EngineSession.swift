@@ -5,6 +5,14 @@ import Foundation
 public struct EngineSession: AutomationService {
     public let engine: AutomationEngine
     public let principal: String
+    /// The caller's IAM group names, which aws:approve Approvers naming a group match.
+    public let groups: [String]
+
+    public init(engine: AutomationEngine, principal: String, groups: [String] = []) {
+        self.engine = engine
+        self.principal = principal
+        self.groups = groups
+    }
 
     public func describeAutomationExecutions(_ request: DescribeAutomationExecutionsRequest) async throws
         -> DescribeAutomationExecutionsResponse
@@ -25,7 +33,7 @@ public struct EngineSession: AutomationService {
     }
 
     public func sendAutomationSignal(_ request: SendAutomationSignalRequest) async throws -> SendAutomationSignalResponse {
-        try await engine.sendSignal(request, principal: principal)
+        try await engine.sendSignal(request, principal: principal, groups: groups)
         return SendAutomationSignalResponse()
     }
 

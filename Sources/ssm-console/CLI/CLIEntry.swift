@@ -25,6 +25,29 @@ enum CLIEntry {
                 return CLIExitCode.inputError
             }
             return await run(command)
+        case .approvals(let words):
+            let command: ApprovalsCommand
+            do {
+                command = try ApprovalsCommand.parse(words)
+            } catch {
+                if ApprovalsCommand.exitCode(for: error) == .success {
+                    StandardStreams.writeOutput(ApprovalsCommand.fullMessage(for: error) + "\n")
+                    return CLIExitCode.success
+                }
+                StandardStreams.writeError(ApprovalsCommand.fullMessage(for: error) + "\n")
+                return CLIExitCode.inputError
+            }
+            return await run(command)
+        }
+    }
+
+    static func run(_ command: ApprovalsCommand) async -> Int32 {
+        InterruptHandler.install()
+        do {
+            return await ApprovalsRunner(global: try command.options(), everyone: command.all).run()
+        } catch {
+            StandardStreams.writeError(error.description + "\n")
+            return error.exitCode
         }
     }
 

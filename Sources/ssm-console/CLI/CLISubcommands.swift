@@ -5,6 +5,6 @@ enum CLISubcommands {
     static let all: [ParsableCommand.Type] = [
         SendAutomationSignalCommand.self, StartAutomationExecutionCommand.self, StopAutomationExecutionCommand.self,
         GetAutomationExecutionCommand.self, DescribeAutomationExecutionsCommand.self,
-        DescribeAutomationStepExecutionsCommand.self, WatchCommand.self,
+        DescribeAutomationStepExecutionsCommand.self, WatchCommand.self, ApprovalsCommand.self,
     ]
 }

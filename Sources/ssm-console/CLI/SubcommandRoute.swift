@@ -1,11 +1,12 @@
 import AutomationCLI
 
-/// Finds the parity subcommand or `watch` in the command line, wherever the global options are. These are
+/// Finds the parity subcommand, `watch` or `approvals` in the command line, wherever the global options are. These are
 /// routed before ArgumentParser sees the root command, because the root declares --region, --profile and
 /// --endpoint-url for the console and would otherwise take them from the subcommand.
 enum SubcommandRoute {
     case operation(OperationShape, words: [String])
     case watch(words: [String])
+    case approvals(words: [String])
 
     static let aliases: [String: OperationShape] = [
         "signal": .sendAutomationSignal, "start": .startAutomationExecution, "stop": .stopAutomationExecution,
@@ -24,6 +25,7 @@ enum SubcommandRoute {
                 var rest = words
                 rest.remove(at: index)
                 if word == "watch" { return .watch(words: rest) }
+                if word == "approvals" { return .approvals(words: rest) }
                 if let operation = OperationShape.named(word) ?? aliases[word] { return .operation(operation, words: rest) }
                 return nil
             }
