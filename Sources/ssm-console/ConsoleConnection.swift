@@ -6,12 +6,15 @@ import Console
 /// What the console needs from the connection: the header's target, and the wire client's reports and
 /// errors in the console's terms.
 enum ConsoleConnection {
-    static func target(of connection: ServiceConnection) -> ConsoleTarget {
+    /// - Parameter identity: who calls, from STS or the local engine; nil when it could not be learnt.
+    static func target(of connection: ServiceConnection, identity: CallerIdentity?) -> ConsoleTarget {
         switch connection.description {
         case .local(let directory):
-            return ConsoleTarget(kind: .local(dataDirectory: directory), principal: connection.principal)
+            return ConsoleTarget(kind: .local(dataDirectory: directory), principal: connection.principal, identity: identity)
         case .aws(let profile, let region, let endpoint):
-            return ConsoleTarget(kind: .aws(profile: profile, region: region, endpoint: endpoint), principal: connection.principal)
+            return ConsoleTarget(
+                kind: .aws(profile: profile, region: region, endpoint: endpoint), principal: connection.principal,
+                identity: identity)
         }
     }
 

@@ -1,5 +1,6 @@
 import AWSWire
 import ArgumentParser
+import AutomationModel
 import Connection
 import Console
 import Foundation
@@ -117,8 +118,17 @@ struct SSMConsoleCommand: AsyncParsableCommand {
             await connection.close()
             throw ExitCode(stop.exitCode)
         }
+        // Who you are decides what waits on you. Without it (STS unreachable, say) the console still works and
+        // its header says the identity is unknown.
+        let identity: CallerIdentity?
+        do {
+            identity = try await connection.callerIdentity()
+        } catch {
+            Logger(label: "ssm-console").warning("Could not learn who you are (STS GetCallerIdentity): \(error)")
+            identity = nil
+        }
         let settings = TerminalConsole.Settings(
-            target: ConsoleConnection.target(of: connection), readOnly: readOnly,
+            target: ConsoleConnection.target(of: connection, identity: identity), readOnly: readOnly,
             refreshInterval: .milliseconds(Int(refresh * 1000)), noColor: noColor, auditLog: .standard(),
             describeError: ConsoleConnection.describeError, bell: !noBell, title: !noTitle)
         let exit: ConsoleExit

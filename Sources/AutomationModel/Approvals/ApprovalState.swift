@@ -76,10 +76,7 @@ public struct ApprovalState: Sendable, Hashable {
     /// that is not the caller's user or role name is read as another principal's name, the form AWS documents for
     /// bare Approvers, so that every approval naming a user by name is not "possibly yours" to everyone.
     public func match(caller: String, groups: [String]?) -> ApproverMatching.Match {
-        let considered = groups != nil ? approvers : approvers.filter {
-            $0.hasPrefix("arn:") || ApproverMatching.match(caller: caller, groups: [], approver: $0) == .yes
-        }
-        return ApproverMatching.match(caller: caller, groups: groups, approvers: considered)
+        ApproverMatching.match(caller: caller, groups: groups, approvers: approvers)
     }
 
     /// Seconds left before the deadline at `now` (negative once past), or nil when there is no deadline.

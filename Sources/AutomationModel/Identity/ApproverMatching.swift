@@ -1,6 +1,8 @@
 /// Whether a caller may answer an aws:approve step, as AWS matches its Approvers: IAM users, roles and groups,
 /// by name or ARN; an assumed-role session matches its role; a group matches its members. The engine knows a
-/// caller's groups; a console against AWS does not, so a group approver there is only a possible match.
+/// caller's groups; a console against AWS does not, so a group ARN there is only a possible match, and a bare
+/// name that is not the caller's own is read as another principal's name (the form AWS documents for bare
+/// Approvers), so that an approval naming users by name is not "possibly yours" to everyone.
 public enum ApproverMatching {
     public enum Match: Sendable, Hashable {
         /// The caller is this approver (its user, its role, or a group it is known to be in).
@@ -26,9 +28,10 @@ public enum ApproverMatching {
             default: return .no
             }
         }
-        // A bare name: a user or role name, or a group name.
+        // A bare name: a user or role name, or (where the groups are known) a group name.
         if approver == me.name, me.matchedKind == .user || me.matchedKind == .role { return .yes }
-        return group(approver, groups)
+        guard let groups else { return .no }
+        return groups.contains(approver) ? .yes : .no
     }
 
     /// The best match among all the approvers: yes beats a possible group match beats no.
