@@ -67,13 +67,19 @@ def test_the_second_approver_sees_the_first_decision_and_completes_it(two_keys, 
     assert approved.returncode == 0, approved.stderr
     assert approved.stdout == ""
 
+    # STS is found through its own endpoint setting, as the AWS CLI finds it: serve answers it too.
+    environment = console_environment(tmp_path / "state", BOB) | {"AWS_ENDPOINT_URL_STS": two_keys.url}
     console = TmuxConsole(
         [str(binary_path()), "--endpoint-url", two_keys.url, "--region", REGION, "--refresh", "2"],
-        width=100, height=30, environment=console_environment(tmp_path / "state", BOB))
+        width=100, height=30, environment=environment)
     try:
+        # The header says who you are (from GetCallerIdentity) and counts what waits on you.
+        header = console.wait_for("1 waiting on you")
+        assert "bob" in header.splitlines()[0], header
         select(console, execution_id)
         console.press("a")
         form = console.wait_for("1 of 2 approvals")
+        assert "You may approve." in form, form
         assert "alice approved" in form and "Queue drained" in form, form
         assert "Restart the payment workers" in form, form
         assert "Approvers: alice, bob" in form, form
