@@ -25,7 +25,7 @@ public struct GlobalOptions: Sendable, Equatable {
     public static let valueOptionNames: Set<String> = [
         "--profile", "--region", "--endpoint-url", "--output", "--ca-bundle", "--cli-read-timeout",
         "--cli-connect-timeout", "--data-dir", "--max-items", "--starting-token", "--page-size", "--cli-input-json",
-        "--cli-input-yaml", "--color",
+        "--cli-input-yaml", "--color", "--query",
     ]
 
     /// --cli-read-timeout and --cli-connect-timeout: whole seconds, where botocore reads 0 as "no limit" (a

@@ -37,6 +37,10 @@ public struct OperationCommand: Sendable {
 
     func execute(_ words: [String]) async throws {
         let arguments = try ArgumentScanner.scan(words, operation: operation)
+        if arguments.version {
+            standardOutput(SSMConsoleVersion.line + "\n")
+            return
+        }
         if arguments.help {
             standardOutput(OperationHelp.text(operation))
             return
@@ -52,8 +56,7 @@ public struct OperationCommand: Sendable {
         // --page-size is sent as MaxResults on every page, so it gets MaxResults' limits before the first.
         if paginated, let pageSize = arguments.paging.pageSize { checked["MaxResults"] = .number(Double(pageSize)) }
         try RequestValidation.check(operation, request: RequestValidation.encode(checked))
-        let format = try outputFormat(arguments)
-        let terminal = TableTerminal.standardOutput(color: arguments.global.color)
+        let settings = try outputSettings(arguments)
 
         let options = arguments.global.connectionOptions(wireLog: { [standardError] in standardError($0 + "\n") })
         try await ServiceConnection.during(options, environment: environment) { connection in
@@ -63,12 +66,13 @@ public struct OperationCommand: Sendable {
                 let result = try await paginator.pages(request: request.mapValues(WireJSON.init)) { page in
                     try WireJSON.parse(try await caller.call(operation, request: RequestValidation.encodeWire(page)))
                 }
-                standardOutput(
-                    OutputRenderer.render(
-                        result, resultKey: resultKey, operation: operation, format: format, terminal: terminal))
+                ExecutionIDCache(environment: environment).record(result.pages)
+                try OutputRenderer.render(
+                    result, resultKey: resultKey, operation: operation, settings: settings, write: standardOutput)
             } else {
                 let answer = try WireJSON.parse(try await caller.call(operation, request: body))
-                standardOutput(OutputRenderer.render(answer, operation: operation, format: format, terminal: terminal))
+                ExecutionIDCache(environment: environment).record([answer])
+                standardOutput(try OutputRenderer.render(answer, operation: operation, settings: settings))
                 if connection.client == nil, let id = LocalSettling.executionId(operation, request: request, answer: answer) {
                     try await LocalSettling.wait(for: id, service: connection.service, notice: standardError)
                 }
@@ -85,7 +89,8 @@ public struct OperationCommand: Sendable {
             if member.shape == .boolean {
                 flags[member.name] = .bool(words == ["true"])
             } else {
-                flags[member.name] = try ParameterInput.value(words, shape: member.shape, parameter: flag)
+                flags[member.name] = try ParameterInput.value(
+                    words, shape: member.shape, parameter: flag, member: member.name)
             }
         }
         let document = try CLIInput.load(json: arguments.cliInputJSON, yaml: arguments.cliInputYAML, operation: operation)
@@ -119,25 +124,37 @@ public struct OperationCommand: Sendable {
         return paging.paginate && !manual
     }
 
-    /// --output, then AWS_DEFAULT_OUTPUT, then the profile's `output`, then json. Decided before anything is
-    /// sent, so a bad setting fails before a call that changes something rather than after it.
-    func outputFormat(_ arguments: ParsedArguments) throws(CLIFailure) -> OutputFormat {
-        if let format = arguments.global.output { return format }
-        let configured: (value: String, origin: String)?
-        if let value = environment["AWS_DEFAULT_OUTPUT"], !value.isEmpty {
-            configured = (value, "AWS_DEFAULT_OUTPUT")
+    /// How to print: --output, then AWS_DEFAULT_OUTPUT, then the profile's `output`, then json; the profile's
+    /// `cli_timestamp_format`; --query; --color and the terminal. Decided before anything is sent, so a bad
+    /// setting fails before a call that changes something rather than after it.
+    func outputSettings(_ arguments: ParsedArguments) throws(CLIFailure) -> OutputSettings {
+        // An unknown profile or a malformed file is the connection's error to report; here it means no setting.
+        let profile = try? AWSProfile.selected(
+            options: arguments.global.connectionOptions(wireLog: nil).aws, environment: environment,
+            homeDirectory: environment["HOME"] ?? NSHomeDirectory())
+        let origin = { (key: String) in "the \(key) setting of profile '\(profile?.name ?? "default")'" }
+        var format = OutputFormat.json
+        if let chosen = arguments.global.output {
+            format = chosen
         } else {
-            // An unknown profile or a malformed file is the connection's error to report; here it means no setting.
-            let profile = try? AWSProfile.selected(
-                options: arguments.global.connectionOptions(wireLog: nil).aws, environment: environment,
-                homeDirectory: environment["HOME"] ?? NSHomeDirectory())
-            configured = profile?["output"].map { ($0, "the output setting of profile '\(profile!.name)'") }
+            let configured: (value: String, origin: String)?
+            if let value = environment["AWS_DEFAULT_OUTPUT"], !value.isEmpty {
+                configured = (value, "AWS_DEFAULT_OUTPUT")
+            } else {
+                configured = profile?["output"].map { ($0, origin("output")) }
+            }
+            if let configured {
+                guard let named = OutputFormat(rawValue: configured.value) else {
+                    throw CLIFailure.configuration(
+                        "Unknown output type: \(configured.value) (from \(configured.origin)). Use one of "
+                            + OutputFormat.allCases.map(\.rawValue).joined(separator: ", ") + ".")
+                }
+                format = named
+            }
         }
-        guard let configured else { return .json }
-        guard let format = OutputFormat(rawValue: configured.value) else {
-            throw CLIFailure.configuration(
-                "Unknown output type: \(configured.value) (from \(configured.origin)). Use json, text or table.")
-        }
-        return format
+        return OutputSettings(
+            format: format, query: arguments.query,
+            timestamps: try TimestampFormat.named(profile?["cli_timestamp_format"], origin: origin("cli_timestamp_format")),
+            terminal: TableTerminal.standardOutput(color: arguments.global.color))
     }
 }
