@@ -56,7 +56,13 @@ public struct OperationCommand: Sendable {
         // --page-size is sent as MaxResults on every page, so it gets MaxResults' limits before the first.
         if paginated, let pageSize = arguments.paging.pageSize { checked["MaxResults"] = .number(Double(pageSize)) }
         try RequestValidation.check(operation, request: RequestValidation.encode(checked))
-        let settings = try outputSettings(arguments)
+        var settings = try outputSettings(arguments)
+        if arguments.global.debug, let query = arguments.query {
+            settings.queryTimeReport = { [standardError] elapsed in
+                let milliseconds = Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000
+                standardError("ssm-console --debug: --query '\(query.expression.text)' took \(String(format: "%.3f", milliseconds)) ms\n")
+            }
+        }
 
         let options = arguments.global.connectionOptions(wireLog: { [standardError] in standardError($0 + "\n") })
         try await ServiceConnection.during(options, environment: environment) { connection in

@@ -15,6 +15,8 @@ public struct OutputSettings: Sendable {
     public var timestamps: TimestampFormat
     /// The table's width and colour.
     public var terminal: TableTerminal
+    /// With --debug: told how long each --query evaluation took, conversions included.
+    public var queryTimeReport: (@Sendable (Duration) -> Void)?
 
     public init(
         format: OutputFormat, query: OutputQuery? = nil, timestamps: TimestampFormat = .wire,
@@ -24,5 +26,17 @@ public struct OutputSettings: Sendable {
         self.query = query
         self.timestamps = timestamps
         self.terminal = terminal
+    }
+}
+
+extension OutputSettings {
+    /// The value after --query (itself without one), timed when a report is wanted.
+    func queried(_ value: WireJSON) throws(CLIFailure) -> WireJSON {
+        guard let query else { return value }
+        guard let report = queryTimeReport else { return try query.apply(value) }
+        let started = ContinuousClock.now
+        let result = try query.apply(value)
+        report(started.duration(to: .now))
+        return result
     }
 }

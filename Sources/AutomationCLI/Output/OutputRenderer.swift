@@ -37,7 +37,7 @@ public enum OutputRenderer {
     }
 
     private static func whole(_ value: WireJSON, title: String, settings: OutputSettings) throws(CLIFailure) -> String {
-        let result = try settings.query.apply(value)
+        let result = try settings.queried(value)
         switch settings.format {
         case .json:
             // An empty dict means "no answer" to the AWS CLI; every other value, even null or [], is printed.
@@ -52,7 +52,7 @@ public enum OutputRenderer {
     }
 
     private static func page(_ value: WireJSON, settings: OutputSettings) throws(CLIFailure) -> String {
-        let result = try settings.query.apply(value)
+        let result = try settings.queried(value)
         if settings.format == .yamlStream { return YAMLOutput.document(.array([result])) }
         return try TextOutput.render(result)
     }
