@@ -135,3 +135,31 @@ import Testing
         #expect(output == "", "groff warned: \(output)")
     }
 }
+
+@Suite struct CommandLineCatalogTests {
+    @Test func valueOptionsAreTheOnesTheScannerStepsOver() {
+        #expect(GlobalOptions.valueOptionNames == [
+            "--profile", "--region", "--endpoint-url", "--output", "--ca-bundle", "--cli-read-timeout",
+            "--cli-connect-timeout", "--data-dir", "--max-items", "--starting-token", "--page-size", "--cli-input-json",
+            "--cli-input-yaml", "--color", "--query",
+        ])
+    }
+
+    @Test func everyInputMemberIsAFlagOfItsSubcommand() throws {
+        for operation in OperationShape.all {
+            let command = try #require(CommandLineCatalog.subcommands.first { $0.name == operation.cliName })
+            for member in operation.input {
+                #expect(command.options.contains { $0.name == OperationShape.flagName(for: member.name) }, "\(member.name)")
+            }
+            #expect(command.options.contains { $0.name == "--query" })
+            #expect(command.options.contains { $0.name == "--page-size" } == operation.output.contains { $0.name == "NextToken" })
+        }
+        #expect(CommandLineCatalog.subcommands.first { $0.name == "stop-automation-execution" }?.options
+            .first { $0.name == "--type" }?.value == .choices(["Complete", "Cancel"]))
+    }
+
+    @Test func versionIsAnOptionOfEveryParitySubcommand() throws {
+        #expect(try ArgumentScanner.scan(["--version"], operation: .getAutomationExecution).version)
+        #expect(SSMConsoleVersion.line.hasPrefix("ssm-console/\(SSMConsoleVersion.number) "))
+    }
+}

@@ -7,23 +7,47 @@ import Testing
 /// python3 on the same value (v2 itself is not on PyPI; ruamel.yaml is what it prints with). scripts/test
 /// installs ruamel.yaml.
 @Suite struct YAMLOutputTests {
+    /// Every case dumped by ruamel.yaml in one python3 run: a JSON list of documents in, a list of YAML out.
     static let oracle = """
         import io, json, sys
         from ruamel.yaml import YAML
         yaml = YAML(typ="safe")
         yaml.default_flow_style = False
-        out = io.StringIO()
-        yaml.dump(json.loads(sys.argv[1]), out)
-        sys.stdout.write(out.getvalue())
+        results = []
+        for text in json.load(sys.stdin):
+            out = io.StringIO()
+            yaml.dump(json.loads(text), out)
+            results.append(out.getvalue())
+        json.dump(results, sys.stdout)
         """
 
-    static func ruamel(_ json: String) throws -> String {
-        let (output, status) = try AWSCLIOracle.run(["python3", "-c", oracle, json])
-        guard status == 0 else {
-            throw AWSCLIOracle.Failure(description: "ruamel.yaml failed (status \(status)) on \(json); is it installed? "
-                + "Install it with `python3 -m pip install 'ruamel.yaml==0.17.21'` (scripts/test does this).")
+    static func stringCase(_ text: String) -> String {
+        PythonJSONWriter.render(.object([("key", .string(text)), (text, .array([.string(text)]))]))
+    }
+
+    static let ruamelResults: Result<[String: String], AWSCLIOracle.Failure> = {
+        let cases = strings.map(stringCase) + documents
+        let input = FileManager.default.temporaryDirectory.appendingPathComponent("yaml-cases-\(UUID().uuidString).json")
+        defer { try? FileManager.default.removeItem(at: input) }
+        do {
+            try JSONEncoder().encode(cases).write(to: input)
+            let (output, status) = try AWSCLIOracle.run(["sh", "-c", "python3 -c \"$0\" < \"$1\"", oracle, input.path])
+            guard status == 0 else {
+                return .failure(.init(description: "ruamel.yaml failed (status \(status)); is it installed? Install it "
+                    + "with `python3 -m pip install 'ruamel.yaml==0.17.21'` (scripts/test does this)."))
+            }
+            let dumps = try JSONDecoder().decode([String].self, from: Data(output.utf8))
+            return .success(Dictionary(zip(cases, dumps), uniquingKeysWith: { first, _ in first }))
+        } catch {
+            return .failure(.init(description: "\(error)"))
         }
-        return output
+    }()
+
+    static func ruamel(_ json: String) throws -> String {
+        guard let dumped = try ruamelResults.get()[json] else {
+            throw AWSCLIOracle.Failure(description: "no ruamel.yaml result for \(json)")
+        }
+        return dumped
     }
 
     static let strings = [
@@ -48,7 +72,7 @@ import Testing
 
     @Test(arguments: strings)
     func stringsAreWrittenAsRuamelWritesThem(text: String) throws {
-        let json = PythonJSONWriter.render(.object([("key", .string(text)), (text, .array([.string(text)]))]))
+        let json = Self.stringCase(text)
         #expect(YAMLOutput.document(try WireJSON.parse(Data(json.utf8))) == (try Self.ruamel(json)), "\(text.debugDescription)")
     }
 
