@@ -87,6 +87,7 @@ let package = Package(
                 "AutomationDocuments",
                 "AWSWire",
                 "Connection",
+                "JMESPath",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
             ]

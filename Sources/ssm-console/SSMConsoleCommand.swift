@@ -1,4 +1,5 @@
 import AWSWire
+import AutomationCLI
 import ArgumentParser
 import AutomationModel
 import Connection
@@ -17,7 +18,8 @@ struct SSMConsoleCommand: AsyncParsableCommand {
             schema-0.3 runbooks, stored under the data directory, with a demo seeded on first start.
             Every signal, start and stop sent is recorded in $XDG_STATE_HOME/ssm-console/audit.log.
             """,
-        subcommands: CLISubcommands.all + [ServeCommand.self])
+        version: SSMConsoleVersion.line,
+        subcommands: CLISubcommands.all + [ServeCommand.self, CompletionCommand.self, ManualCommand.self, CompletionValuesCommand.self])
 
     @Flag(name: .long, help: "Use the embedded local Automation engine instead of AWS.")
     var local = false

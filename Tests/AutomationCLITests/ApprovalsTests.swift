@@ -126,7 +126,7 @@ import Testing
         let waiting = try await WaitingExecutionsQuery(service: Self.fake(), caller: Self.me, groups: nil).run(everyone: false)
         let caller = CallerIdentity(arn: Self.me, account: "123456789012", userId: "AIDAEXAMPLE")
         let document = ApprovalsReport.document(caller: caller, waiting: [waiting[0]], everyone: false)
-        let json = ApprovalsReport.render(document, format: .json, terminal: TableTerminal())
+        let json = try ApprovalsReport.render(document, format: .json, terminal: TableTerminal())
         #expect(json == """
             {
                 "Caller": {
@@ -174,9 +174,9 @@ import Testing
         let possible = all["WaitingOnYou"]?.arrayValue?.last?["Approval"]
         #expect(possible?["YouMayDecide"]?.stringValue == "PossiblyThroughGroup")
         #expect(possible?["ThroughGroup"]?.stringValue == "Oncall")
-        let text = ApprovalsReport.render(document, format: .text, terminal: TableTerminal())
+        let text = try ApprovalsReport.render(document, format: .text, terminal: TableTerminal())
         #expect(text.contains(Self.id(1)) && text.contains("AIDAEXAMPLE"))
-        let table = ApprovalsReport.render(document, format: .table, terminal: TableTerminal(width: 200))
+        let table = try ApprovalsReport.render(document, format: .table, terminal: TableTerminal(width: 200))
         #expect(table.contains("Approvals") && table.contains(Self.id(1)))
     }
 

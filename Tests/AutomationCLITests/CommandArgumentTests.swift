@@ -147,7 +147,9 @@ final class Captured: @unchecked Sendable {
     @Test func helpListsTheOperationsFlags() async {
         let (code, captured) = await run(.sendAutomationSignal, ["help"])
         #expect(code == 0)
-        #expect(captured.standardOutput.contains("--signal-type <string>  (required)"))
+        #expect(captured.standardOutput.contains("--signal-type <Approve|Reject|StartStep|StopStep|Resume|Revoke>"))
+        #expect(captured.standardOutput.contains("The SignalType member. Required."))
+        #expect(captured.standardOutput.contains("--query <JMESPATH>"))
         #expect(captured.standardOutput.contains("--payload"))
     }
 }

@@ -38,8 +38,9 @@ import Testing
     }
 
     @Test func emptyAnswerPrintsNothing() throws {
-        #expect(OutputRenderer.render(.object([]), operation: .sendAutomationSignal, format: .json) == "")
-        #expect(OutputRenderer.render(.object([]), operation: .stopAutomationExecution, format: .text) == "")
+        #expect(try OutputRenderer.render(.object([]), operation: .sendAutomationSignal, settings: .init(format: .json)) == "")
+        #expect(try OutputRenderer.render(.object([]), operation: .stopAutomationExecution, settings: .init(format: .text)) == "")
+        #expect(try OutputRenderer.render(.object([]), operation: .stopAutomationExecution, settings: .init(format: .yaml)) == "")
     }
 }
 
@@ -55,10 +56,10 @@ import Testing
             AUTOMATIONEXECUTIONMETADATALIST\t2\tAuto\t
 
             """
-        #expect(TextOutput.render(wire) == expected)
+        #expect(try TextOutput.render(wire) == expected)
     }
 
-    @Test func scalarsPrintAsPythonStr() {
-        #expect(TextOutput.render(.object([("B", .bool(true)), ("A", .number("1.50"))])) == "1.5\tTrue\n")
+    @Test func scalarsPrintAsPythonStr() throws {
+        #expect(try TextOutput.render(.object([("B", .bool(true)), ("A", .number("1.50"))])) == "1.5\tTrue\n")
     }
 }

@@ -7,6 +7,10 @@ import Testing
 /// selected profile's `output`, then json; and --color's values.
 @Suite struct TableFormatChoiceTests {
     static func format(_ words: [String], environment: [String: String], config: String? = nil) throws -> OutputFormat {
+        try settings(words, environment: environment, config: config).format
+    }
+
+    static func settings(_ words: [String], environment: [String: String], config: String? = nil) throws -> OutputSettings {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("table-format-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -17,7 +21,7 @@ import Testing
         environment["AWS_SHARED_CREDENTIALS_FILE"] = directory.appendingPathComponent("credentials").path
         environment["HOME"] = directory.path
         let command = OperationCommand(operation: .describeAutomationExecutions, environment: environment)
-        return try command.outputFormat(ArgumentScanner.scan(words, operation: .describeAutomationExecutions))
+        return try command.outputSettings(ArgumentScanner.scan(words, operation: .describeAutomationExecutions))
     }
 
     static let profiles = """
@@ -54,7 +58,7 @@ import Testing
     @Test func aBadConfiguredFormatIsAConfigurationError() {
         for (environment, config, origin) in [
             (["AWS_DEFAULT_OUTPUT": "xml"], nil, "AWS_DEFAULT_OUTPUT"),
-            ([:], "[default]\noutput = yaml\n", "profile 'default'"),
+            ([:], "[default]\noutput = xml\n", "profile 'default'"),
         ] as [([String: String], String?, String)] {
             do {
                 _ = try Self.format([], environment: environment, config: config)
@@ -66,6 +70,26 @@ import Testing
             } catch {
                 Issue.record("unexpected \(error)")
             }
+        }
+    }
+
+    @Test func yamlFormatsAreChoicesToo() throws {
+        #expect(try Self.format(["--output", "yaml-stream"], environment: [:]) == .yamlStream)
+        #expect(try Self.format([], environment: ["AWS_DEFAULT_OUTPUT": "yaml"]) == .yaml)
+    }
+
+    @Test func timestampFormatComesFromTheSelectedProfile() throws {
+        let config = "[default]\ncli_timestamp_format = iso8601\n[profile wire]\ncli_timestamp_format = wire\n[profile old]\ncli_timestamp_format = none\n"
+        #expect(try Self.settings([], environment: [:], config: config).timestamps == .iso8601)
+        #expect(try Self.settings(["--profile", "wire"], environment: [:], config: config).timestamps == .wire)
+        #expect(try Self.settings([], environment: ["AWS_PROFILE": "old"], config: config).timestamps == .wire)
+        #expect(try Self.settings([], environment: [:]).timestamps == .wire)
+        do {
+            _ = try Self.settings([], environment: [:], config: "[default]\ncli_timestamp_format = epoch\n")
+            Issue.record("an unknown timestamp format was accepted")
+        } catch let failure as CLIFailure {
+            #expect(failure.exitCode == 253)
+            #expect(failure.description.contains("cli_timestamp_format setting of profile 'default'"))
         }
     }
 

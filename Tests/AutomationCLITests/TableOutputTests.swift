@@ -31,7 +31,7 @@ import Testing
 
     static func ours(_ json: String, width: Int, color: Bool, title: String) throws -> String {
         let value = try WireJSON.parse(Data(json.utf8))
-        return TableOutput.render(value, title: title, terminal: TableTerminal(width: width, colorized: color))
+        return try TableOutput.render(value, title: title, terminal: TableTerminal(width: width, colorized: color))
     }
 
     static let shapes: [String] = [
@@ -86,12 +86,12 @@ import Testing
     @Test func anEmptyAnswerPrintsNothing() throws {
         #expect(try Self.ours("{}", width: 80, color: false, title: "StopAutomationExecution") == "")
         #expect(try Self.awsTable("{}", width: 80, color: false, title: "StopAutomationExecution") == "")
-        #expect(OutputRenderer.render(.object([]), operation: .stopAutomationExecution, format: .table) == "")
+        #expect(try OutputRenderer.render(.object([]), operation: .stopAutomationExecution, settings: .init(format: .table)) == "")
     }
 
     @Test func titledWithTheOperationNameInTheModelShape() throws {
         let answer = try WireJSON.parse(Data(#"{"AutomationExecutionId": "abc", "Unknown": "dropped"}"#.utf8))
-        let table = OutputRenderer.render(answer, operation: .startAutomationExecution, format: .table)
+        let table = try OutputRenderer.render(answer, operation: .startAutomationExecution, settings: .init(format: .table))
         #expect(table == """
             ----------------------------------
             |    StartAutomationExecution    |

@@ -8,3 +8,14 @@ extension AWSProfile {
         try ConfigurationSources(options: options, environment: environment, homeDirectory: homeDirectory).profile
     }
 }
+
+extension AWSProfile {
+    /// The profiles the shared config and credentials files define, sorted, for completing --profile. A file
+    /// that cannot be read defines none here: completion has nowhere to report the error.
+    public static func names(environment: [String: String], homeDirectory: String) -> [String] {
+        guard let files = try? SharedConfigFiles.load(environment: environment, homeDirectory: homeDirectory) else {
+            return []
+        }
+        return files.profiles.keys.sorted()
+    }
+}

@@ -23,9 +23,12 @@ struct INIFile: Sendable, Equatable {
         var currentKeyIndent = 0
         var lastKey: String?
 
-        for (offset, line) in contents.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // Python's universal newlines: "\r\n" and a lone "\r" end a line as "\n" does (Swift reads "\r\n" as one
+        // Character, so splitting on "\n" alone would keep CRLF lines whole).
+        let lines = contents.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        for (offset, line) in lines.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let lineNumber = offset + 1
-            let text = line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
+            let text = String(line)
             let stripped = text.trimmingCharacters(in: .whitespaces)
             if stripped.hasPrefix("#") || stripped.hasPrefix(";") { continue }
             if stripped.isEmpty {
@@ -106,14 +109,35 @@ struct INIFile: Sendable, Equatable {
         return .nested(nested)
     }
 
+    /// The file at `path`, or nil when there is none. botocore reads only a regular file (`os.path.isfile`,
+    /// which follows links): /dev/null, a FIFO or a directory counts as no file, and a FIFO is never opened,
+    /// so nothing waits on a writer.
     static func load(path: String) throws(AWSConfigurationError) -> INIFile? {
-        guard FileManager.default.fileExists(atPath: path) else { return nil }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw AWSConfigurationError(.invalidFile, "\(path) exists but cannot be read. Check its permissions.")
+        var info = stat()
+        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        let bytes: [UInt8]
+        do {
+            bytes = try RegularFileReader.contents(of: path)
+        } catch {
+            throw AWSConfigurationError(
+                .invalidFile, "Unable to read config file \(path): \(error.reason). Check its permissions.")
         }
-        guard let contents = String(data: data, encoding: .utf8) else {
-            throw AWSConfigurationError(.invalidFile, "\(path) is not UTF-8 text. Save it as UTF-8.")
+        return try parse(decoded(bytes, path: path), path: path)
+    }
+
+    /// The bytes as UTF-8 text. A byte order mark
+    /// is an error, as it is for botocore, whose configparser then finds no section header; the message says so.
+    static func decoded(_ bytes: [UInt8], path: String) throws(AWSConfigurationError) -> String {
+        guard !bytes.starts(with: [0xEF, 0xBB, 0xBF]) else {
+            throw AWSConfigurationError(
+                .invalidFile,
+                "Unable to parse config file: \(path): it starts with a UTF-8 byte order mark, which the AWS CLI "
+                    + "cannot read either. Save it as UTF-8 without a BOM.")
         }
-        return try parse(contents, path: path)
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw AWSConfigurationError(
+                .invalidFile, "Unable to parse config file: \(path): it is not UTF-8 text. Save it as UTF-8.")
+        }
+        return text
     }
 }

@@ -27,11 +27,16 @@ public enum ApprovalsReport {
         return .object(members)
     }
 
-    public static func render(_ document: WireJSON, format: OutputFormat, terminal: TableTerminal) -> String {
+    public static func render(_ document: WireJSON, format: OutputFormat, terminal: TableTerminal) throws(CLIFailure)
+        -> String
+    {
         switch format {
         case .json: return PythonJSONWriter.render(document) + "\n"
-        case .text: return TextOutput.render(document)
-        case .table: return TableOutput.render(document, title: "Approvals", terminal: terminal)
+        case .text: return try TextOutput.render(document)
+        case .table: return try TableOutput.render(document, title: "Approvals", terminal: terminal)
+        case .yaml: return YAMLOutput.document(document)
+        // One answer, so one item, as yaml-stream prints each page.
+        case .yamlStream: return YAMLOutput.document(.array([document]))
         }
     }
 

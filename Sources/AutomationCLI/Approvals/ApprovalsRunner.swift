@@ -36,7 +36,7 @@ public struct ApprovalsRunner: Sendable {
                 return (caller, try await query.run(everyone: everyone))
             }
             let document = ApprovalsReport.document(caller: caller, waiting: waiting, everyone: everyone)
-            standardOutput(ApprovalsReport.render(document, format: format, terminal: .standardOutput(color: global.color)))
+            standardOutput(try ApprovalsReport.render(document, format: format, terminal: .standardOutput(color: global.color)))
             let listed = everyone ? !waiting.isEmpty : waiting.contains(where: \.waitsOnCaller)
             return listed ? CLIExitCode.success : Self.nothingWaiting
         } catch {

@@ -9,6 +9,7 @@ public enum ArgumentScanner {
     public static func scan(_ words: [String], operation: OperationShape) throws(CLIFailure) -> ParsedArguments {
         var parsed = ParsedArguments(operation: operation)
         var unknown: [String] = []
+        var queryText: String?
         var index = 0
         while index < words.count {
             var word = words[index]
@@ -35,6 +36,9 @@ public enum ArgumentScanner {
             switch word {
             case "help", "--help", "-h":
                 parsed.help = true
+            case "--version":
+                try noValue()
+                parsed.version = true
             case "--debug":
                 try noValue()
                 parsed.global.debug = true
@@ -60,6 +64,8 @@ public enum ArgumentScanner {
                         "\(usage(operation))\naws: error: argument --generate-cli-skeleton: invalid choice: '\(kind)' (choose from 'input', 'output', 'yaml-input')")
                 }
                 parsed.skeleton = skeleton
+            case "--query":
+                queryText = try takeValue()
             case _ where valueOptions.contains(word):
                 try apply(word, try takeValue(), to: &parsed)
             default:
@@ -90,6 +96,8 @@ public enum ArgumentScanner {
                 }
             }
         }
+        // The AWS CLI compiles --query with the global options, before it looks at the operation's own.
+        if let query = queryText { parsed.query = try OutputQuery(query) }
         guard unknown.isEmpty else {
             throw CLIFailure.input(
                 "\(usage(operation))\naws: error: Unknown options: \(unknown.joined(separator: ", ")). Run 'ssm-console \(operation.cliName) help' for the parameters it takes.")
@@ -114,7 +122,7 @@ public enum ArgumentScanner {
         case "--output":
             guard let format = OutputFormat(rawValue: value) else {
                 throw CLIFailure.input(
-                    "\(usage(parsed.operation))\naws: error: argument --output: invalid choice: '\(value)' (choose from 'json', 'text', 'table')")
+                    "\(usage(parsed.operation))\naws: error: argument --output: invalid choice: '\(value)' (choose from \(OutputFormat.choices))")
             }
             parsed.global.output = format
         case "--color":

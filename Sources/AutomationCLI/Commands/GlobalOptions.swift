@@ -22,11 +22,7 @@ public struct GlobalOptions: Sendable, Equatable {
     public init() {}
 
     /// The options before or after a subcommand's name that take a value, as the AWS CLI reads them.
-    public static let valueOptionNames: Set<String> = [
-        "--profile", "--region", "--endpoint-url", "--output", "--ca-bundle", "--cli-read-timeout",
-        "--cli-connect-timeout", "--data-dir", "--max-items", "--starting-token", "--page-size", "--cli-input-json",
-        "--cli-input-yaml", "--color",
-    ]
+    public static let valueOptionNames: Set<String> = CommandLineCatalog.valueOptionNames
 
     /// --cli-read-timeout and --cli-connect-timeout: whole seconds, where botocore reads 0 as "no limit" (a
     /// year here, as good as none). The error carries no program prefix: each parser adds its own.

@@ -37,6 +37,10 @@ public struct OperationCommand: Sendable {
 
     func execute(_ words: [String]) async throws {
         let arguments = try ArgumentScanner.scan(words, operation: operation)
+        if arguments.version {
+            standardOutput(SSMConsoleVersion.line + "\n")
+            return
+        }
         if arguments.help {
             standardOutput(OperationHelp.text(operation))
             return
@@ -52,8 +56,13 @@ public struct OperationCommand: Sendable {
         // --page-size is sent as MaxResults on every page, so it gets MaxResults' limits before the first.
         if paginated, let pageSize = arguments.paging.pageSize { checked["MaxResults"] = .number(Double(pageSize)) }
         try RequestValidation.check(operation, request: RequestValidation.encode(checked))
-        let format = try outputFormat(arguments)
-        let terminal = TableTerminal.standardOutput(color: arguments.global.color)
+        var settings = try outputSettings(arguments)
+        if arguments.global.debug, let query = arguments.query {
+            settings.queryTimeReport = { [standardError] elapsed in
+                let milliseconds = Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000
+                standardError("ssm-console --debug: --query '\(query.expression.text)' took \(String(format: "%.3f", milliseconds)) ms\n")
+            }
+        }
 
         let options = arguments.global.connectionOptions(wireLog: { [standardError] in standardError($0 + "\n") })
         try await ServiceConnection.during(options, environment: environment) { connection in
@@ -63,12 +72,13 @@ public struct OperationCommand: Sendable {
                 let result = try await paginator.pages(request: request.mapValues(WireJSON.init)) { page in
                     try WireJSON.parse(try await caller.call(operation, request: RequestValidation.encodeWire(page)))
                 }
-                standardOutput(
-                    OutputRenderer.render(
-                        result, resultKey: resultKey, operation: operation, format: format, terminal: terminal))
+                ExecutionIDCache(environment: environment).record(result.pages)
+                try OutputRenderer.render(
+                    result, resultKey: resultKey, operation: operation, settings: settings, write: standardOutput)
             } else {
                 let answer = try WireJSON.parse(try await caller.call(operation, request: body))
-                standardOutput(OutputRenderer.render(answer, operation: operation, format: format, terminal: terminal))
+                ExecutionIDCache(environment: environment).record([answer])
+                standardOutput(try OutputRenderer.render(answer, operation: operation, settings: settings))
                 if connection.client == nil, let id = LocalSettling.executionId(operation, request: request, answer: answer) {
                     try await LocalSettling.wait(for: id, service: connection.service, notice: standardError)
                 }
@@ -90,7 +100,8 @@ public struct OperationCommand: Sendable {
             if member.shape == .boolean {
                 flags[member.name] = .bool(words == ["true"])
             } else {
-                flags[member.name] = try ParameterInput.value(words, shape: member.shape, parameter: flag)
+                flags[member.name] = try ParameterInput.value(
+                    words, shape: member.shape, parameter: flag, member: member.name)
             }
         }
         let document = try CLIInput.load(json: arguments.cliInputJSON, yaml: arguments.cliInputYAML, operation: operation)
@@ -124,9 +135,19 @@ public struct OperationCommand: Sendable {
         return paging.paginate && !manual
     }
 
-    /// --output, then AWS_DEFAULT_OUTPUT, then the profile's `output`, then json. Decided before anything is
-    /// sent, so a bad setting fails before a call that changes something rather than after it.
-    func outputFormat(_ arguments: ParsedArguments) throws(CLIFailure) -> OutputFormat {
-        try OutputFormatChoice.resolve(arguments.global, environment: environment)
+    /// How to print: --output, then AWS_DEFAULT_OUTPUT, then the profile's `output`, then json; the profile's
+    /// `cli_timestamp_format`; --query; --color and the terminal. Decided before anything is sent, so a bad
+    /// setting fails before a call that changes something rather than after it.
+    func outputSettings(_ arguments: ParsedArguments) throws(CLIFailure) -> OutputSettings {
+        // An unknown profile or a malformed file is the connection's error to report; here it means no setting.
+        let profile = try? AWSProfile.selected(
+            options: arguments.global.connectionOptions(wireLog: nil).aws, environment: environment,
+            homeDirectory: environment["HOME"] ?? NSHomeDirectory())
+        let origin = { (key: String) in "the \(key) setting of profile '\(profile?.name ?? "default")'" }
+        let format = try OutputFormatChoice.resolve(arguments.global, environment: environment)
+        return OutputSettings(
+            format: format, query: arguments.query,
+            timestamps: try TimestampFormat.named(profile?["cli_timestamp_format"], origin: origin("cli_timestamp_format")),
+            terminal: TableTerminal.standardOutput(color: arguments.global.color))
     }
 }

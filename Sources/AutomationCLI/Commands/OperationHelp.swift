@@ -1,4 +1,4 @@
-/// `ssm-console <operation> help`: the operation's parameters with their flags, from the model.
+/// `ssm-console <operation> help`: the operation's parameters and options, from the command-line catalog.
 public enum OperationHelp {
     public static func text(_ operation: OperationShape) -> String {
         var lines = [
@@ -6,26 +6,13 @@ public enum OperationHelp {
             "",
             "Parameters:",
         ]
-        for member in operation.input {
-            let flag = OperationShape.flagName(for: member.name)
-            let form = member.shape == .boolean ? "\(flag) | --no-\(flag.dropFirst(2))" : "\(flag) <\(kind(member.shape))>"
-            lines.append("  \(form)\(member.required ? "  (required)" : "")")
-        }
-        lines += [
-            "",
-            "Input documents:",
-            "  --cli-input-json <json or file://path>   --cli-input-yaml <yaml or file://path>   (flags override them)",
-            "  --generate-cli-skeleton [input|output|yaml-input]   prints a skeleton and sends nothing",
-        ]
+        lines += CommandLineCatalog.memberOptions(operation).map(line)
+        lines += ["", "Input documents (flags override their members):"] + CommandLineCatalog.inputOptions.map(line)
         if operation.output.contains(where: { $0.name == "NextToken" }) {
-            lines += ["", "Paging: follows NextToken by default.", "  --max-items <n>  --starting-token <token>  --page-size <n>  --no-paginate"]
+            lines += ["", "Paging (follows NextToken by default):"] + CommandLineCatalog.pagingOptions.map(line)
         }
+        lines += ["", "Global options:"] + CommandLineCatalog.globalOptions.map(line)
         lines += [
-            "",
-            "Global options:",
-            "  --local  --data-dir <dir>  --profile <name>  --region <region>  --endpoint-url <url>",
-            "  --output json|text|table  --color on|off|auto  --no-verify-ssl  --ca-bundle <pem>  --debug",
-            "  --cli-read-timeout <s>  --cli-connect-timeout <s>",
             "",
             "Exit codes: 0 success, 252 bad input, 253 configuration, 254 service error, 255 other, 130 Ctrl-C.",
             "",
@@ -33,15 +20,10 @@ public enum OperationHelp {
         return lines.joined(separator: "\n")
     }
 
-    private static func kind(_ shape: Shape) -> String {
-        switch shape {
-        case .string: return "string"
-        case .integer: return "integer"
-        case .boolean: return "boolean"
-        case .timestamp: return "timestamp"
-        case .list(let item): return "\(kind(item)) ..."
-        case .map: return "map: shorthand Key=value or JSON"
-        case .structure: return "structure: shorthand or JSON"
-        }
+    static func line(_ option: CLIOption) -> String {
+        var form = option.name
+        if option.takesValue { form += option.valueIsOptional ? " [\(option.placeholder)]" : " <\(option.placeholder)>" }
+        let pad = form.count < 40 ? String(repeating: " ", count: 40 - form.count) : "  "
+        return "  " + form + pad + option.summary
     }
 }

@@ -18,7 +18,8 @@ enum OutputFormatChoice {
         guard let configured else { return .json }
         guard let format = OutputFormat(rawValue: configured.value) else {
             throw CLIFailure.configuration(
-                "Unknown output type: \(configured.value) (from \(configured.origin)). Use json, text or table.")
+                "Unknown output type: \(configured.value) (from \(configured.origin)). Use one of "
+                    + OutputFormat.allCases.map(\.rawValue).joined(separator: ", ") + ".")
         }
         return format
     }

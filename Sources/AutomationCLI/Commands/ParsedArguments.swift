@@ -10,6 +10,9 @@ public struct ParsedArguments: Sendable {
     public var cliInputYAML: String?
     public var skeleton: SkeletonKind?
     public var help = false
+    public var version = false
+    /// `--query`, compiled.
+    public var query: OutputQuery?
 
     public init(operation: OperationShape) {
         self.operation = operation

@@ -45,12 +45,23 @@ public enum CLIInput {
         document.merging(flags) { _, flag in flag }
     }
 
-    /// The text itself, or the file's text for `file://path` (awscli reads only file:// here, never URLs).
+    /// The text itself, or the file's contents for `file://path` or `fileb://path` (awscli reads no URLs here).
+    /// json.loads takes fileb://'s bytes as UTF-8 text, so they are read as such.
     private static func contents(_ value: String, parameter: String) throws(CommandLineInputError) -> String {
+        let loaded: ParamFile.Contents?
         do {
-            return try ParamFile.contents(of: value) ?? value
+            loaded = try ParamFile.load(value)
         } catch {
             throw .parameter(parameter, error.message)
+        }
+        switch loaded {
+        case nil: return value
+        case .text(let text): return text
+        case .bytes(let bytes):
+            guard let text = String(validating: bytes, as: UTF8.self) else {
+                throw .parameter(parameter, "\(value) is not UTF-8 text; save the document as UTF-8.")
+            }
+            return text
         }
     }
 }

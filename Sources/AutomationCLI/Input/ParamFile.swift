@@ -1,41 +1,92 @@
 import Foundation
 
-/// A `file://path` value, read as the AWS CLI reads it: `~` and `$VARIABLES` expanded, UTF-8 text with
-/// universal newlines. Any other value is not a file reference.
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// A `file://path` or `fileb://path` value, read as the AWS CLI reads it (awscli.paramfile.get_file): `~` and
+/// `$VARIABLES` expanded, then the whole file read to its end, so FIFOs, process substitutions (`<(...)`),
+/// `/dev/stdin` and `/dev/null` work as regular files do. `file://` is UTF-8 text with universal newlines;
+/// `fileb://` is the bytes as they are. Any other value is not a file reference.
 enum ParamFile {
     struct LoadError: Error, Sendable {
         let message: String
     }
 
-    /// The file's text, or nil when `value` does not start with `file://`.
-    static func contents(of value: String) throws(LoadError) -> String? {
+    enum Contents: Sendable, Equatable {
+        case text(String)
+        case bytes([UInt8])
+    }
+
+    /// The file's contents, or nil when `value` starts with neither prefix.
+    static func load(_ value: String) throws(LoadError) -> Contents? {
+        let binary: Bool
         if value.hasPrefix("fileb://") {
-            // The Automation operations take no binary members, so raw bytes would have nowhere to go.
-            throw LoadError(message: "Unable to load paramfile \(value): fileb:// is for binary values and no "
-                + "Automation parameter takes one; use file://\(value.dropFirst("fileb://".count)) for text.")
+            binary = true
+        } else if value.hasPrefix("file://") {
+            binary = false
+        } else {
+            return nil
         }
-        guard value.hasPrefix("file://") else { return nil }
-        let path = expandVariables(expandUser(String(value.dropFirst("file://".count))))
-        let data: Data
+        let prefixLength = binary ? "fileb://".count : "file://".count
+        let path = expandVariables(expandUser(String(value.dropFirst(prefixLength))))
+        let bytes: [UInt8]
         do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
+            bytes = try readAll(path)
         } catch {
-            throw LoadError(message: "Unable to load paramfile \(value): \(reason(for: error, path: path))")
+            throw LoadError(message: "Unable to load paramfile \(value): \(error.pythonText)")
         }
-        guard let text = String(validating: data, as: UTF8.self) else {
+        if binary { return .bytes(bytes) }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
             throw LoadError(message: "Unable to load paramfile (\(path)), text contents could not be decoded.  "
                 + "If this is a binary file, please use the fileb:// prefix instead of the file:// prefix.")
         }
         // Python's text mode: "\r\n" and a lone "\r" both read as "\n".
-        return text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        return .text(text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n"))
     }
 
-    private static func reason(for error: any Error, path: String) -> String {
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
-            return isDirectory.boolValue ? "[Errno 21] Is a directory: '\(path)'" : "[Errno 13] Permission denied: '\(path)'"
+    /// The text of a `file://` value, or nil for a value that is no file reference. `fileb://` is refused with
+    /// `binaryRefusal`, for places where raw bytes have nowhere to go.
+    static func contents(of value: String, binaryRefusal: @autoclosure () -> String) throws(LoadError) -> String? {
+        switch try load(value) {
+        case nil: return nil
+        case .text(let text): return text
+        case .bytes: throw LoadError(message: binaryRefusal())
         }
-        return "[Errno 2] No such file or directory: '\(path)'"
+    }
+
+    /// An OS error as Python words an OSError: `[Errno 2] No such file or directory: 'path'`.
+    struct OSFailure: Error {
+        let code: Int32
+        let path: String
+
+        var pythonText: String {
+            "[Errno \(code)] \(String(cString: strerror(code))): \(PythonRepr.quoted(path))"
+        }
+    }
+
+    /// Reads until end of file with plain open(2)/read(2): no size is asked for first, so files whose size
+    /// says nothing (pipes, terminals, /proc) are read whole.
+    static func readAll(_ path: String) throws(OSFailure) -> [UInt8] {
+        var descriptor: Int32
+        repeat {
+            descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        } while descriptor < 0 && errno == EINTR
+        guard descriptor >= 0 else { throw OSFailure(code: errno, path: path) }
+        defer { close(descriptor) }
+        var result: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count == 0 { return result }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw OSFailure(code: errno, path: path)
+            }
+            result.append(contentsOf: buffer[0..<count])
+        }
     }
 
     /// os.path.expanduser: `~` and `~/…` are $HOME, `~name/…` that user's home directory.

@@ -9,7 +9,10 @@ public enum ParameterInput {
     /// For a list of structures the flag takes several values (`--targets Key=a,Values=b Key=c,Values=d`),
     /// hence `[String]`. Scalars are checked against the shape (integer, boolean, timestamp).
     /// `parameter` is the flag name used in error messages, e.g. "--payload".
-    public static func value(_ arguments: [String], shape: Shape, parameter: String) throws(CommandLineInputError) -> JSONValue {
+    /// `member` names the member in botocore's validation wording (a `fileb://` string), default the flag.
+    public static func value(
+        _ arguments: [String], shape: Shape, parameter: String, member: String? = nil
+    ) throws(CommandLineInputError) -> JSONValue {
         guard let first = arguments.first else {
             throw .parameter(parameter, "expected a value: \(parameter) \(example(for: shape))")
         }
@@ -20,10 +23,16 @@ public enum ParameterInput {
         // awscli loads a file only when the flag has one value; its text then stands for all of them.
         var text: String?
         if arguments.count == 1 {
+            let loaded: ParamFile.Contents?
             do {
-                text = try ParamFile.contents(of: first)
+                loaded = try ParamFile.load(first)
             } catch {
                 throw .parameter(parameter, error.message)
+            }
+            switch loaded {
+            case nil: break
+            case .text(let contents): text = contents
+            case .bytes(let bytes): throw binaryValue(bytes, shape: shape, parameter: parameter, member: member, source: first)
             }
         }
         let raw: RawValue = text.map(RawValue.one) ?? (isList(shape) ? .many(arguments) : .one(first))
@@ -31,6 +40,23 @@ public enum ParameterInput {
             return try shorthand(raw, shape: shape, parameter: parameter)
         }
         return try unpack(raw, shape: shape, parameter: parameter)
+    }
+
+    /// `fileb://` hands the AWS CLI bytes, which no Automation member takes. For a string member botocore's
+    /// validation refuses them, and that is the error given; for other shapes awscli fails in its own code
+    /// with no useful message, so the error here says what to write instead.
+    private static func binaryValue(
+        _ bytes: [UInt8], shape: Shape, parameter: String, member: String?, source: String
+    ) -> CommandLineInputError {
+        if shape == .string {
+            return CommandLineInputError(
+                "\nParameter validation failed:\nInvalid type for parameter \(member ?? parameter), value: "
+                    + "\(PythonBytes.repr(bytes)), type: <class 'bytes'>, valid types: <class 'str'>")
+        }
+        let textForm = "file://" + source.dropFirst("fileb://".count)
+        return .parameter(
+            parameter, "\(source) gives raw bytes, and \(parameter) takes text (\(example(for: shape))). "
+                + "Use \(textForm) to read the file as text.")
     }
 
     /// What argparse hands awscli: one string, or a list of them for a list-shaped flag.

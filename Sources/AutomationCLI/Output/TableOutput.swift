@@ -3,10 +3,12 @@
 /// scalar as a name/value row); each list or dict member a nested section below, one level deeper; a list of
 /// dicts as rows under the union of their scalar names.
 public enum TableOutput {
-    public static func render(_ value: WireJSON, title: String, terminal: TableTerminal) -> String {
+    /// A query can make a list whose first element is a dict and whose others are not; the AWS CLI's table
+    /// code then fails in Python (it iterates and indexes each element as a dict), and that error is given.
+    public static func render(_ value: WireJSON, title: String, terminal: TableTerminal) throws(CLIFailure) -> String {
         let exitReset = terminal.resetsAtExit ? TableStyle.reset : ""
         var builder = TableBuilder()
-        guard builder.build(title: title, value, indentLevel: 0) else { return exitReset }
+        guard try builder.build(title: title, value, indentLevel: 0) else { return exitReset }
         return TableRenderer(
             sections: builder.sections, terminalWidth: terminal.width, style: terminal.colorized ? .colored : .plain
         ).render() + exitReset
@@ -18,24 +20,24 @@ struct TableBuilder {
 
     /// `_build_table`: false (and nothing added) for a value Python counts as false, such as an empty list.
     @discardableResult
-    mutating func build(title: String?, _ value: WireJSON, indentLevel: Int) -> Bool {
+    mutating func build(title: String?, _ value: WireJSON, indentLevel: Int) throws(CLIFailure) -> Bool {
         guard value.isTruthy else { return false }
         if let title { newSection(title, indentLevel: indentLevel) }
         switch value {
         case .array(let items):
             if case .object = items[0] {
-                buildFromList(items, indentLevel: indentLevel, title: title)
+                try buildFromList(items, indentLevel: indentLevel, title: title)
             } else {
                 for item in items {
                     if let cells = Self.scalarCells(item) {
-                        addRow(cells)
+                        try addRow(cells)
                     } else {
-                        build(title: nil, item, indentLevel: 0)
+                        try build(title: nil, item, indentLevel: 0)
                     }
                 }
             }
         case .object(let members):
-            buildFromDict(Self.dictionary(members), indentLevel: indentLevel)
+            try buildFromDict(Self.dictionary(members), indentLevel: indentLevel)
         default:
             break
         }
@@ -58,25 +60,30 @@ struct TableBuilder {
     }
 
     /// `_build_sub_table_from_dict`.
-    private mutating func buildFromDict(_ members: [String: WireJSON], indentLevel: Int) {
+    private mutating func buildFromDict(_ members: [String: WireJSON], indentLevel: Int) throws(CLIFailure) {
         let (headers, more) = Self.groupScalarKeys(members)
         if headers.count == 1 {
-            addRow([headers[0], Self.cell(members[headers[0]]!)])
+            try addRow([headers[0], Self.cell(members[headers[0]]!)])
         } else if !headers.isEmpty {
             addRowHeader(headers)
-            addRow(headers.map { Self.cell(members[$0]!) })
+            try addRow(headers.map { Self.cell(members[$0]!) })
         }
         for key in more {
-            build(title: key, members[key]!, indentLevel: indentLevel + 1)
+            try build(title: key, members[key]!, indentLevel: indentLevel + 1)
         }
     }
 
     /// `_build_sub_table_from_list`: one header row over every element's scalars; when the elements have lists
     /// or dicts of their own, each element gets its own section so its nested sections follow it.
-    private mutating func buildFromList(_ items: [WireJSON], indentLevel: Int, title: String?) {
-        let elements = items.map { item -> [String: WireJSON] in
-            if case .object(let members) = item { return Self.dictionary(members) }
-            return [:]
+    private mutating func buildFromList(_ items: [WireJSON], indentLevel: Int, title: String?) throws(CLIFailure) {
+        var elements: [[String: WireJSON]] = []
+        for item in items {
+            guard case .object(let members) = item else {
+                try PythonTableFailure.checkGrouping(item)
+                elements.append([:])
+                continue
+            }
+            elements.append(Self.dictionary(members))
         }
         var headerSet = Set<String>()
         var moreSet = Set<String>()
@@ -93,9 +100,10 @@ struct TableBuilder {
                 newSection(title, indentLevel: indentLevel)
                 addRowHeader(headers)
             }
-            addRow(headers.map { element[$0].map(Self.cell) ?? "" })
+            if !headers.isEmpty, !items[position].isObject { throw PythonTableFailure.noGet(items[position]) }
+            try addRow(headers.map { element[$0].map(Self.cell) ?? "" })
             for key in more {
-                if let value = element[key] { build(title: key, value, indentLevel: indentLevel + 1) }
+                if let value = element[key] { try build(title: key, value, indentLevel: indentLevel + 1) }
             }
         }
     }
@@ -129,9 +137,9 @@ struct TableBuilder {
         sections[sections.count - 1].addHeader(headers)
     }
 
-    private mutating func addRow(_ cells: [String]) {
+    private mutating func addRow(_ cells: [String]) throws(CLIFailure) {
         guard !sections.isEmpty else { return }
-        sections[sections.count - 1].addRow(cells)
+        try sections[sections.count - 1].addRow(cells)
     }
 }
 

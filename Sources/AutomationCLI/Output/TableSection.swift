@@ -8,18 +8,32 @@ struct TableSection: Equatable {
     var rows: [[String]] = []
     var indentLevel = 0
     private(set) var maxWidths: [Int] = []
+    /// Set by the first header or row; awscli refuses a row of any other length.
+    private var columnCount: Int?
+
+    init(title: String? = "", indentLevel: Int = 0) {
+        self.title = title
+        self.indentLevel = indentLevel
+    }
 
     mutating func addHeader(_ headers: [String]) {
         updateMaxWidths(headers)
+        if columnCount == nil { columnCount = headers.count }
         self.headers = headers
     }
 
-    mutating func addRow(_ row: [String]) {
+    /// Only a --query can make rows of different lengths in one section (a list mixing scalars and lists);
+    /// the AWS CLI then fails with this ValueError, printed after a blank line, exit 255.
+    mutating func addRow(_ row: [String]) throws(CLIFailure) {
+        if columnCount == nil { columnCount = row.count }
+        guard row.count == columnCount else {
+            throw CLIFailure.other("\nRow should have \(columnCount ?? 0) elements, instead it has \(row.count)")
+        }
         rows.append(row)
         updateMaxWidths(row)
     }
 
-    private mutating func updateMaxWidths(_ row: [String]) {
+    mutating func updateMaxWidths(_ row: [String]) {
         if maxWidths.isEmpty {
             maxWidths = row.map(TableText.width)
             return
@@ -74,7 +88,8 @@ struct TableSection: Equatable {
         guard rows.count == 1, !headers.isEmpty else { return self }
         var section = TableSection(title: title, indentLevel: indentLevel)
         for (header, cell) in zip(headers, rows[0]) {
-            section.addRow([header, cell])
+            section.rows.append([header, cell])
+            section.updateMaxWidths([header, cell])
         }
         return section
     }

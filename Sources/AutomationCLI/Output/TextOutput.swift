@@ -1,33 +1,40 @@
 /// `--output text`, laid out as the AWS CLI's text formatter lays it out: a dict's scalars on one
 /// tab-separated line (sorted by key, prefixed with the parent key in capitals), then its lists and dicts.
 public enum TextOutput {
-    public static func render(_ value: WireJSON) -> String {
+    /// A list holding a dict and something else (only a --query makes one) fails in awscli's text.py, which
+    /// asks every element for its items; that AttributeError is the error here too.
+    public static func render(_ value: WireJSON) throws(CLIFailure) -> String {
         var output = ""
-        format(value, identifier: nil, scalarKeys: nil, to: &output)
+        try format(value, identifier: nil, scalarKeys: nil, to: &output)
         return output
     }
 
-    private static func format(_ value: WireJSON, identifier: String?, scalarKeys: [String]?, to output: inout String) {
+    private static func format(
+        _ value: WireJSON, identifier: String?, scalarKeys: [String]?, to output: inout String
+    ) throws(CLIFailure) {
         switch value {
         case .object(let members):
-            formatDict(members, identifier: identifier, scalarKeys: scalarKeys, to: &output)
+            try formatDict(members, identifier: identifier, scalarKeys: scalarKeys, to: &output)
         case .array(let items):
-            formatList(items, identifier: identifier, to: &output)
+            try formatList(items, identifier: identifier, to: &output)
         default:
             output += pythonString(value) + "\n"
         }
     }
 
-    private static func formatList(_ items: [WireJSON], identifier: String?, to output: inout String) {
+    private static func formatList(_ items: [WireJSON], identifier: String?, to output: inout String) throws(CLIFailure) {
         guard !items.isEmpty else { return }
         if items.contains(where: \.isObject) {
+            if let other = items.first(where: { !$0.isObject }) {
+                throw CLIFailure.other("\n'\(pythonTypeName(other))' object has no attribute 'items'")
+            }
             let keys = allScalarKeys(items)
-            for item in items { format(item, identifier: identifier, scalarKeys: keys, to: &output) }
+            for item in items { try format(item, identifier: identifier, scalarKeys: keys, to: &output) }
         } else if items.contains(where: \.isArray) {
             let scalars = items.filter { !$0.isArray && !$0.isObject }
             if !scalars.isEmpty { formatScalarList(scalars, identifier: identifier, to: &output) }
             for item in items where item.isArray || item.isObject {
-                format(item, identifier: identifier, scalarKeys: nil, to: &output)
+                try format(item, identifier: identifier, scalarKeys: nil, to: &output)
             }
         } else {
             formatScalarList(items, identifier: identifier, to: &output)
@@ -45,7 +52,7 @@ public enum TextOutput {
     private static func formatDict(
         _ members: [(key: String, value: WireJSON)], identifier: String?, scalarKeys: [String]?,
         to output: inout String
-    ) {
+    ) throws(CLIFailure) {
         var scalars: [String] = []
         var nested: [(String, WireJSON)] = []
         if let scalarKeys {
@@ -68,7 +75,7 @@ public enum TextOutput {
             if let identifier { scalars.insert(identifier.uppercased(), at: 0) }
             output += scalars.joined(separator: "\t") + "\n"
         }
-        for (key, value) in nested { format(value, identifier: key, scalarKeys: nil, to: &output) }
+        for (key, value) in nested { try format(value, identifier: key, scalarKeys: nil, to: &output) }
     }
 
     private static func allScalarKeys(_ items: [WireJSON]) -> [String] {
@@ -79,19 +86,32 @@ public enum TextOutput {
         return keys.sorted(by: pythonOrder)
     }
 
+    /// The Python class json.loads makes of a value.
+    static func pythonTypeName(_ value: WireJSON) -> String {
+        switch value {
+        case .string: return "str"
+        case .number(let literal): return literal.contains { $0 == "." || $0 == "e" || $0 == "E" } || Int(literal) == nil ? "float" : "int"
+        case .bool: return "bool"
+        case .null: return "NoneType"
+        case .array: return "list"
+        case .object: return "dict"
+        }
+    }
+
     /// Python sorts strings by code point.
     static func pythonOrder(_ a: String, _ b: String) -> Bool {
         a.unicodeScalars.lexicographicallyPrecedes(b.unicodeScalars)
     }
 
-    /// `str()` of the value json.loads made: True/False/None, floats as repr.
+    /// `str()` of the value json.loads made: True/False/None, floats as repr, a list or dict as its repr (a
+    /// member that is a scalar in one list element and a list or dict in another prints that way).
     static func pythonString(_ value: WireJSON) -> String {
         switch value {
         case .string(let text): return text
         case .number(let text): return PythonNumber.repr(text)
         case .bool(let flag): return flag ? "True" : "False"
         case .null: return "None"
-        case .array, .object: return PythonJSONWriter.render(value)
+        case .array, .object: return PythonRepr.repr(value)
         }
     }
 }

@@ -223,7 +223,12 @@ struct ShorthandParser {
     private func resolved(_ value: String) throws(ShorthandError) -> JSONValue {
         guard resolvesParamFiles else { return .string(value) }
         do {
-            return .string(try ParamFile.contents(of: value) ?? value)
+            // Shorthand values are strings: raw bytes would have no member to go to.
+            return .string(
+                try ParamFile.contents(
+                    of: value,
+                    binaryRefusal: "Unable to load paramfile \(value): a shorthand value is text; use file:// rather than fileb://."
+                ) ?? value)
         } catch {
             throw ShorthandError(kind: .paramFile(error.message), input: text, index: index)
         }

@@ -10,11 +10,11 @@ protocol OperationSubcommand: AsyncParsableCommand {
 }
 
 extension OperationSubcommand {
-    static func parityConfiguration(alias: String) -> CommandConfiguration {
+    static func parityConfiguration() -> CommandConfiguration {
         CommandConfiguration(
             commandName: operation.cliName,
             abstract: "Like 'aws ssm \(operation.cliName)': the same flags and output. Run '\(operation.cliName) help' for them.",
-            aliases: [alias])
+            aliases: CommandLineCatalog.aliases[operation.cliName].map { [$0] } ?? [])
     }
 
     /// Main routes the parity subcommands to CLIEntry before ArgumentParser sees them; this is the same entry
@@ -27,36 +27,36 @@ extension OperationSubcommand {
 
 struct SendAutomationSignalCommand: OperationSubcommand {
     static let operation = OperationShape.sendAutomationSignal
-    static let configuration: CommandConfiguration = parityConfiguration(alias: "signal")
+    static let configuration: CommandConfiguration = parityConfiguration()
     @Argument(parsing: .allUnrecognized, help: "Parameters and options, as for aws ssm.") var words: [String] = []
 }
 
 struct StartAutomationExecutionCommand: OperationSubcommand {
     static let operation = OperationShape.startAutomationExecution
-    static let configuration: CommandConfiguration = parityConfiguration(alias: "start")
+    static let configuration: CommandConfiguration = parityConfiguration()
     @Argument(parsing: .allUnrecognized, help: "Parameters and options, as for aws ssm.") var words: [String] = []
 }
 
 struct StopAutomationExecutionCommand: OperationSubcommand {
     static let operation = OperationShape.stopAutomationExecution
-    static let configuration: CommandConfiguration = parityConfiguration(alias: "stop")
+    static let configuration: CommandConfiguration = parityConfiguration()
     @Argument(parsing: .allUnrecognized, help: "Parameters and options, as for aws ssm.") var words: [String] = []
 }
 
 struct GetAutomationExecutionCommand: OperationSubcommand {
     static let operation = OperationShape.getAutomationExecution
-    static let configuration: CommandConfiguration = parityConfiguration(alias: "get")
+    static let configuration: CommandConfiguration = parityConfiguration()
     @Argument(parsing: .allUnrecognized, help: "Parameters and options, as for aws ssm.") var words: [String] = []
 }
 
 struct DescribeAutomationExecutionsCommand: OperationSubcommand {
     static let operation = OperationShape.describeAutomationExecutions
-    static let configuration: CommandConfiguration = parityConfiguration(alias: "list")
+    static let configuration: CommandConfiguration = parityConfiguration()
     @Argument(parsing: .allUnrecognized, help: "Parameters and options, as for aws ssm.") var words: [String] = []
 }
 
 struct DescribeAutomationStepExecutionsCommand: OperationSubcommand {
     static let operation = OperationShape.describeAutomationStepExecutions
-    static let configuration: CommandConfiguration = parityConfiguration(alias: "steps")
+    static let configuration: CommandConfiguration = parityConfiguration()
     @Argument(parsing: .allUnrecognized, help: "Parameters and options, as for aws ssm.") var words: [String] = []
 }

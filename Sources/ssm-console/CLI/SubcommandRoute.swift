@@ -8,10 +8,10 @@ enum SubcommandRoute {
     case watch(words: [String])
     case approvals(words: [String])
 
-    static let aliases: [String: OperationShape] = [
-        "signal": .sendAutomationSignal, "start": .startAutomationExecution, "stop": .stopAutomationExecution,
-        "get": .getAutomationExecution, "list": .describeAutomationExecutions, "steps": .describeAutomationStepExecutions,
-    ]
+    static let aliases: [String: OperationShape] = Dictionary(
+        uniqueKeysWithValues: CommandLineCatalog.aliases.compactMap { name, alias in
+            OperationShape.named(name).map { (alias, $0) }
+        })
 
     /// Options before the subcommand name that take a value, so the value is not read as the name.
     /// The subcommands' value options plus the console's own (--refresh).

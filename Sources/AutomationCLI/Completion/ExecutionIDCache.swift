@@ -1,0 +1,82 @@
+import Foundation
+
+/// The execution IDs that commands listed or fetched in the last few minutes, for shell completion: completing
+/// `--automation-execution-id` reads this file instead of calling the service on every Tab. Each line is
+/// `epoch-seconds<TAB>id<TAB>description`; entries older than `lifetime` are dropped when read or rewritten.
+/// Lives in $XDG_CACHE_HOME/ssm-console (~/.cache/ssm-console when unset).
+public struct ExecutionIDCache: Sendable {
+    public static let lifetime: TimeInterval = 300
+    /// Enough for the executions a person picks from; the file stays a few tens of kilobytes.
+    static let capacity = 500
+
+    public let url: URL
+    public var now: @Sendable () -> Date = { Date() }
+
+    public init(environment: [String: String]) {
+        let base: URL
+        if let cache = environment["XDG_CACHE_HOME"], cache.hasPrefix("/") {
+            base = URL(fileURLWithPath: cache)
+        } else {
+            base = URL(fileURLWithPath: environment["HOME"] ?? NSHomeDirectory()).appendingPathComponent(".cache")
+        }
+        url = base.appendingPathComponent("ssm-console").appendingPathComponent("execution-ids")
+    }
+
+    public struct Entry: Sendable, Equatable {
+        public let id: String
+        public let description: String
+        public let seen: TimeInterval
+    }
+
+    /// The unexpired entries, newest first.
+    public func entries() -> [Entry] {
+        guard let text = try? String(contentsOf: url, encoding: .utf8) else { return [] }
+        let oldest = now().timeIntervalSince1970 - Self.lifetime
+        return text.split(separator: "\n").compactMap { line -> Entry? in
+            let fields = line.split(separator: "\t", maxSplits: 2, omittingEmptySubsequences: false)
+            guard fields.count == 3, let seen = TimeInterval(fields[0]), seen >= oldest else { return nil }
+            return Entry(id: String(fields[1]), description: String(fields[2]), seen: seen)
+        }.sorted { $0.seen > $1.seen }
+    }
+
+    /// Adds the executions named in these answers (a listing's metadata, one execution, a start's new ID).
+    /// A cache that cannot be written only means fewer completions, so failures are ignored rather than
+    /// reported on every command.
+    public func record(_ answers: [WireJSON]) {
+        var found: [(id: String, description: String)] = []
+        for answer in answers { Self.collect(answer, into: &found) }
+        guard !found.isEmpty else { return }
+        let time = now().timeIntervalSince1970
+        var merged = found.map { Entry(id: $0.id, description: $0.description, seen: time) }
+        let fresh = Set(merged.map(\.id))
+        merged += entries().filter { !fresh.contains($0.id) }
+        let text = merged.prefix(Self.capacity).map { "\(Int($0.seen))\t\($0.id)\t\($0.description)\n" }.joined()
+        let directory = url.deletingLastPathComponent()
+        try? FileManager.default.createDirectory(
+            at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        // Written beside and renamed over, so a reader never sees half a file.
+        let temporary = directory.appendingPathComponent(".execution-ids.\(ProcessInfo.processInfo.processIdentifier)")
+        guard (try? Data(text.utf8).write(to: temporary)) != nil else { return }
+        if rename(temporary.path, url.path) != 0 { try? FileManager.default.removeItem(at: temporary) }
+    }
+
+    /// Objects with an AutomationExecutionId, at the top level or one or two levels down.
+    private static func collect(_ value: WireJSON, into found: inout [(id: String, description: String)], depth: Int = 0) {
+        switch value {
+        case .object(let members):
+            if let id = value["AutomationExecutionId"]?.stringValue {
+                let words = [value["DocumentName"]?.stringValue, value["AutomationExecutionStatus"]?.stringValue]
+                let description = words.compactMap { $0 }.joined(separator: " ")
+                found.append((id, String(description.map { $0 == "\t" || $0 == "\n" ? " " : $0 })))
+            }
+            guard depth < 2 else { return }
+            for member in members where member.value.isArray || member.value.isObject {
+                collect(member.value, into: &found, depth: depth + 1)
+            }
+        case .array(let items):
+            for item in items { collect(item, into: &found, depth: depth) }
+        default:
+            return
+        }
+    }
+}

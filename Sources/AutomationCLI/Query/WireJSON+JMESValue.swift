@@ -1,0 +1,39 @@
+import JMESPath
+
+/// The bridge between the CLI's answers and JMESPath values, with the numbers Python would hold: botocore's
+/// json.loads makes a number written without a fraction or exponent an int and any other a float, and the
+/// query's results print as Python prints those. Going back, an int is written as its digits and a float as
+/// its shortest repr, which PythonJSONWriter and the text and table formatters print unchanged.
+extension JMESValue {
+    init(_ value: WireJSON) {
+        switch value {
+        case .string(let text): self = .string(text)
+        case .number(let text): self = JMESValue.number(text)
+        case .bool(let flag): self = .bool(flag)
+        case .null: self = .null
+        case .array(let items): self = .array(items.map(JMESValue.init))
+        case .object(let members): self = .object(members.map { ($0.key, JMESValue($0.value)) })
+        }
+    }
+
+    private static func number(_ text: String) -> JMESValue {
+        let isFloat = text.contains { $0 == "." || $0 == "e" || $0 == "E" }
+        if !isFloat, let integer = Int(text.hasPrefix("+") ? String(text.dropFirst()) : text) { return .integer(integer) }
+        // An integer beyond Int: Python keeps it exact, JMESValue keeps it as a double (its documented limit).
+        return .double(Double(text) ?? .nan)
+    }
+}
+
+extension WireJSON {
+    init(_ value: JMESValue) {
+        switch value {
+        case .null: self = .null
+        case .bool(let flag): self = .bool(flag)
+        case .integer(let integer): self = .number(String(integer))
+        case .double(let double): self = .number(PythonNumber.floatRepr(double))
+        case .string(let text): self = .string(text)
+        case .array(let items): self = .array(items.map(WireJSON.init))
+        case .object(let members): self = .object(members.map { ($0.key, WireJSON($0.value)) })
+        }
+    }
+}
