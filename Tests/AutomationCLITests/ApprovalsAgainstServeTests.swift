@@ -126,9 +126,9 @@ import Testing
 
     @Test func aBadOutputSettingIsAConfigurationError() async throws {
         var runner = ApprovalsRunner(global: GlobalOptions(), everyone: false)
-        runner.environment = ["AWS_DEFAULT_OUTPUT": "yaml"]
+        runner.environment = ["AWS_DEFAULT_OUTPUT": "xml"]
         let err = Output()
         #expect(await runner.run(standardOutput: { _ in }, standardError: err.append) == 253)
-        #expect(err.value.contains("Unknown output type: yaml"))
+        #expect(err.value.contains("Unknown output type: xml"))
     }
 }

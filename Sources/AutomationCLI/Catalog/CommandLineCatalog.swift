@@ -46,6 +46,8 @@ public enum CommandLineCatalog {
             CLIOption("--refresh", .text("SECONDS"), "Seconds between automatic refreshes (at least 2; default 5)."),
             CLIOption("--read-only", "Watch only: no signals, starts or stops."),
             CLIOption("--no-color", "No colours (NO_COLOR does the same)."),
+            CLIOption("--no-bell", "Do not ring the bell when an approval starts waiting on you."),
+            CLIOption("--no-title", "Do not show the approvals waiting on you in the terminal title."),
             CLIOption("--version", "Print ssm-console's version and exit."),
             CLIOption("--help", "Show help."),
         ]
@@ -63,7 +65,7 @@ public enum CommandLineCatalog {
 
     /// Every subcommand, in the order help lists them.
     public static var subcommands: [CLISubcommand] {
-        OperationShape.all.map(parity) + [watch, serve, completion, manual]
+        OperationShape.all.map(parity) + [watch, approvals, serve, completion, manual]
     }
 
     /// A parity subcommand: the operation's members as flags, then the shared options.
@@ -125,6 +127,19 @@ public enum CommandLineCatalog {
                  "--debug", "--cli-read-timeout", "--cli-connect-timeout"].contains($0.name)
             })
 
+    public static let approvals = CLISubcommand(
+        name: "approvals", aliases: [],
+        summary: "List the approvals waiting on you (--all: everything waiting on anyone); exit 0 when there are some.",
+        positional: nil,
+        options: [
+            CLIOption("--all", "List everything waiting on anyone, not only what waits on you."),
+            CLIOption("--output", .choices(OutputFormat.allCases.map(\.rawValue)), "The output format."),
+        ]
+            + globalOptions.filter {
+                ["--local", "--data-dir", "--profile", "--region", "--endpoint-url", "--no-verify-ssl", "--ca-bundle",
+                 "--debug", "--cli-read-timeout", "--cli-connect-timeout"].contains($0.name)
+            })
+
     public static let serve = CLISubcommand(
         name: "serve", aliases: [],
         summary: "Serve the local Automation engine as an SSM-compatible HTTP endpoint.",
@@ -134,6 +149,7 @@ public enum CommandLineCatalog {
             CLIOption("--port", .text("PORT"), "The port to listen on (default 4583; 0 picks a free one)."),
             CLIOption("--data-dir", .directory, "The engine's data directory."),
             CLIOption("--access-key", .text("ID:SECRET[:PRINCIPAL_ARN]"), "An accepted access key (repeatable)."),
+            CLIOption("--key-groups", .text("ID=GROUP[,GROUP...]"), "The IAM groups of an access key's principal (repeatable)."),
             CLIOption("--instance", .text("ID[,KEY=VALUE...]"), "A managed instance with its tags (repeatable)."),
             CLIOption("--quotas", .choices(["none", "aws"]), "Request-rate limits: none, or AWS's per-operation rates."),
         ])

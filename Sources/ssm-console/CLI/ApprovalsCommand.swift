@@ -7,7 +7,7 @@ struct ApprovalsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "approvals",
         abstract: "List the approvals waiting on you (--all: everything waiting on anyone); exit 0 when there are some.",
-        usage: "ssm-console approvals [--all] [--output json|text|table] [--local] [--data-dir <path>] [AWS options]",
+        usage: "ssm-console approvals [--all] [--output json|text|table|yaml|yaml-stream] [--local] [--data-dir <path>] [AWS options]",
         discussion: """
             Waiting on you: executions Waiting at an aws:approve step whose Approvers include you (your user, \
             your role or assumed role, or a group you are in) and that you have not answered. Who you are comes \
@@ -35,7 +35,7 @@ struct ApprovalsCommand: AsyncParsableCommand {
             """)
 
     @Flag(help: "List everything waiting on anyone, not only what waits on you.") var all = false
-    @Option(help: ArgumentHelp("The output format (default: AWS_DEFAULT_OUTPUT, the profile's output, json).", valueName: "json|text|table"))
+    @Option(help: ArgumentHelp("The output format (default: AWS_DEFAULT_OUTPUT, the profile's output, json).", valueName: "json|text|table|yaml|yaml-stream"))
     var output: String?
     @OptionGroup var global: GlobalOptionGroup
 
