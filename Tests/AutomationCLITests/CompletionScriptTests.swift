@@ -163,3 +163,20 @@ import Testing
         #expect(SSMConsoleVersion.line.hasPrefix("ssm-console/\(SSMConsoleVersion.number) "))
     }
 }
+
+@Suite struct XformNameTests {
+    /// Every operation and member name of the model, and some awkward ones, against botocore's xform_name.
+    @Test func matchesBotocore() throws {
+        var names = Set(ServiceModel.operations.keys)
+        for shape in ServiceModel.shapes.values { names.formUnion(shape.members.map(\.name)) }
+        names.formUnion(["ABCDef", "aB", "A", "", "HTTPServer2Go", "Tags2Add", "iPhoneX", "X1Y2Z3", "ÉtéAB", "a\nBcd"])
+        let list = names.sorted()
+        let script = "import json, sys, botocore; print(json.dumps([botocore.xform_name(n, '-') for n in json.loads(sys.argv[1])]))"
+        let (output, status) = try AWSCLIOracle.run(["python3", "-c", script, String(decoding: try JSONEncoder().encode(list), as: UTF8.self)])
+        #expect(status == 0)
+        let expected = try JSONDecoder().decode([String].self, from: Data(output.utf8))
+        for (name, botocore) in zip(list, expected) {
+            #expect(OperationShape.xformName(name, separator: "-") == botocore, "\(name.debugDescription)")
+        }
+    }
+}

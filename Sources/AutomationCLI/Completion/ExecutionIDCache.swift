@@ -1,5 +1,11 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// The execution IDs that commands listed or fetched in the last few minutes, for shell completion: completing
 /// `--automation-execution-id` reads this file instead of calling the service on every Tab. Each line is
 /// `epoch-seconds<TAB>id<TAB>description`; entries older than `lifetime` are dropped when read or rewritten.
@@ -30,7 +36,9 @@ public struct ExecutionIDCache: Sendable {
 
     /// The unexpired entries, newest first.
     public func entries() -> [Entry] {
-        guard let text = try? String(contentsOf: url, encoding: .utf8) else { return [] }
+        guard let bytes = try? ParamFile.readAll(url.path), let text = String(validating: bytes, as: UTF8.self) else {
+            return []
+        }
         let oldest = now().timeIntervalSince1970 - Self.lifetime
         return text.split(separator: "\n").compactMap { line -> Entry? in
             let fields = line.split(separator: "\t", maxSplits: 2, omittingEmptySubsequences: false)
@@ -41,7 +49,8 @@ public struct ExecutionIDCache: Sendable {
 
     /// Adds the executions named in these answers (a listing's metadata, one execution, a start's new ID).
     /// A cache that cannot be written only means fewer completions, so failures are ignored rather than
-    /// reported on every command.
+    /// reported on every command. Plain system calls: FileManager's first use costs milliseconds of a
+    /// command that takes thirty.
     public func record(_ answers: [WireJSON]) {
         var found: [(id: String, description: String)] = []
         for answer in answers { Self.collect(answer, into: &found) }
@@ -51,13 +60,26 @@ public struct ExecutionIDCache: Sendable {
         let fresh = Set(merged.map(\.id))
         merged += entries().filter { !fresh.contains($0.id) }
         let text = merged.prefix(Self.capacity).map { "\(Int($0.seen))\t\($0.id)\t\($0.description)\n" }.joined()
-        let directory = url.deletingLastPathComponent()
-        try? FileManager.default.createDirectory(
-            at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        let directory = url.deletingLastPathComponent().path
+        guard Self.makeDirectories(directory) else { return }
         // Written beside and renamed over, so a reader never sees half a file.
-        let temporary = directory.appendingPathComponent(".execution-ids.\(ProcessInfo.processInfo.processIdentifier)")
-        guard (try? Data(text.utf8).write(to: temporary)) != nil else { return }
-        if rename(temporary.path, url.path) != 0 { try? FileManager.default.removeItem(at: temporary) }
+        let temporary = directory + "/.execution-ids.\(getpid())"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { return }
+        let bytes = Array(text.utf8)
+        let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+        close(descriptor)
+        if written != bytes.count || rename(temporary, url.path) != 0 { unlink(temporary) }
+    }
+
+    /// mkdir -p, private to the user; true when the directory exists afterwards.
+    private static func makeDirectories(_ path: String) -> Bool {
+        var built = ""
+        for component in path.split(separator: "/") {
+            built += "/" + component
+            if mkdir(built, 0o700) != 0 && errno != EEXIST { return false }
+        }
+        return true
     }
 
     /// Objects with an AutomationExecutionId, at the top level or one or two levels down.
