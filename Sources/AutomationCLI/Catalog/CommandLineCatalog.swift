@@ -117,15 +117,18 @@ public enum CommandLineCatalog {
         }
     }
 
+    /// The global options that say how to reach the service, which `watch` and `approvals` take.
+    static let connectionOptions = globalOptions.filter {
+        ["--local", "--data-dir", "--profile", "--region", "--endpoint-url", "--no-verify-ssl", "--ca-bundle",
+         "--debug", "--cli-read-timeout", "--cli-connect-timeout"].contains($0.name)
+    }
+
     public static let watch = CLISubcommand(
         name: "watch", aliases: [],
         summary: "Print each step's status change until an execution ends; exit 0 on Success, 1 otherwise.",
         positional: ("EXECUTION_ID", .executionID),
         options: [CLIOption("--interval", .text("SECONDS"), "Seconds between polls (0.5 to 3600; default 2).")]
-            + globalOptions.filter {
-                ["--local", "--data-dir", "--profile", "--region", "--endpoint-url", "--no-verify-ssl", "--ca-bundle",
-                 "--debug", "--cli-read-timeout", "--cli-connect-timeout"].contains($0.name)
-            })
+            + connectionOptions)
 
     public static let approvals = CLISubcommand(
         name: "approvals", aliases: [],
@@ -135,10 +138,7 @@ public enum CommandLineCatalog {
             CLIOption("--all", "List everything waiting on anyone, not only what waits on you."),
             CLIOption("--output", .choices(OutputFormat.allCases.map(\.rawValue)), "The output format."),
         ]
-            + globalOptions.filter {
-                ["--local", "--data-dir", "--profile", "--region", "--endpoint-url", "--no-verify-ssl", "--ca-bundle",
-                 "--debug", "--cli-read-timeout", "--cli-connect-timeout"].contains($0.name)
-            })
+            + connectionOptions)
 
     public static let serve = CLISubcommand(
         name: "serve", aliases: [],
