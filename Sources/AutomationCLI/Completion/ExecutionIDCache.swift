@@ -12,8 +12,8 @@ import Foundation
 /// Lives in $XDG_CACHE_HOME/ssm-console (~/.cache/ssm-console when unset).
 public struct ExecutionIDCache: Sendable {
     public static let lifetime: TimeInterval = 300
-    /// Enough for the executions a person picks from; the file stays a few tens of kilobytes.
-    static let capacity = 500
+    /// Enough for the executions a person picks from; small enough that reading and rewriting it stays cheap.
+    static let capacity = 200
 
     public let url: URL
     public var now: @Sendable () -> Date = { Date() }

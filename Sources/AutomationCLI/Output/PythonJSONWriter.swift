@@ -64,7 +64,7 @@ public enum PythonJSONWriter {
 /// exponent as a float's shortest repr (`1.0`, `1763770226.48`, `1e+16`).
 enum PythonNumber {
     static func repr(_ literal: String) -> String {
-        let isFloat = literal.contains { $0 == "." || $0 == "e" || $0 == "E" }
+        let isFloat = literal.utf8.contains { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }
         guard isFloat else { return literal.hasPrefix("+") ? String(literal.dropFirst()) : literal }
         guard let value = Double(literal) else { return literal }
         return floatRepr(value)

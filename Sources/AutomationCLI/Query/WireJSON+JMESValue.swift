@@ -17,7 +17,8 @@ extension JMESValue {
     }
 
     private static func number(_ text: String) -> JMESValue {
-        let isFloat = text.contains { $0 == "." || $0 == "e" || $0 == "E" }
+        // Bytes rather than Characters: this runs for every number of a listing.
+        let isFloat = text.utf8.contains { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }
         if !isFloat, let integer = Int(text.hasPrefix("+") ? String(text.dropFirst()) : text) { return .integer(integer) }
         // An integer beyond Int: Python keeps it exact, JMESValue keeps it as a double (its documented limit).
         return .double(Double(text) ?? .nan)
