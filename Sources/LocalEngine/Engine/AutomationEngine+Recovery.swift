@@ -13,8 +13,14 @@ extension AutomationEngine {
             logger.error("Could not read unfinished executions: \(error)")
             return
         }
+        var parents: [ExecutionRecord] = []
+        defer { recoverFleets(parents) }
         for var record in records {
             active[record.id] = record
+            if record.fleet != nil {
+                parents.append(record)
+                continue
+            }
             guard let document = try? document(of: record) else {
                 finish(&record, status: .failed, failureMessage: "The document of this execution is no longer available.")
                 commitInBackground(record)

@@ -30,12 +30,10 @@ extension AutomationEngine {
         } else {
             mode = .auto
         }
-        if !(request.targets ?? []).isEmpty || !(request.targetMaps ?? []).isEmpty || request.targetParameterName != nil {
-            throw ServiceError(
-                .invalidTarget,
-                "The local engine runs no rate-controlled executions (Targets, TargetMaps, TargetParameterName). Pass instance IDs or targets as a document parameter instead.")
-        }
         let (stored, document) = try runnableDocument(name: request.documentName, version: request.documentVersion)
+        if FleetTargets.requested(request) {
+            return try startFleet(request, principal: principal, stored: stored, document: document, fingerprint: fingerprint)
+        }
         if let parameters = request.parameters, !parameters.isEmpty {
             try ClientLimits.checkParameterMap(
                 parameters, field: "Parameters", valueLength: 1...configuration.maxParameterValueLength)
