@@ -7,7 +7,7 @@ import Foundation
 /// parent runs no steps; its status follows its children.
 extension AutomationEngine {
     func startFleet(
-        _ request: StartAutomationExecutionRequest, principal: String, stored: StoredDocument,
+        _ request: StartAutomationExecutionRequest, principal: String, parentId: String?, stored: StoredDocument,
         document: AutomationDocument, fingerprint: String
     ) throws(ServiceError) -> StartAutomationExecutionResponse {
         if request.mode == ExecutionMode.interactive.rawValue {
@@ -42,6 +42,7 @@ extension AutomationEngine {
         execution.outputs = [:]
         execution.mode = .auto
         execution.executedBy = principal
+        execution.parentAutomationExecutionId = parentId
         execution.targets = request.targets
         execution.targetMaps = request.targetMaps
         execution.targetParameterName = request.targetParameterName

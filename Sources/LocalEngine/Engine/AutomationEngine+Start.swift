@@ -3,8 +3,9 @@ import AutomationModel
 import Foundation
 
 extension AutomationEngine {
-    func startExecution(_ request: StartAutomationExecutionRequest, principal: String) throws(ServiceError)
-        -> StartAutomationExecutionResponse
+    /// - Parameter parentId: the execution whose aws:executeAutomation step starts this one.
+    func startExecution(_ request: StartAutomationExecutionRequest, principal: String, parentId: String? = nil)
+        throws(ServiceError) -> StartAutomationExecutionResponse
     {
         let fingerprint = Self.fingerprint(of: request)
         if let token = request.clientToken {
@@ -32,7 +33,9 @@ extension AutomationEngine {
         }
         let (stored, document) = try runnableDocument(name: request.documentName, version: request.documentVersion)
         if FleetTargets.requested(request) {
-            return try startFleet(request, principal: principal, stored: stored, document: document, fingerprint: fingerprint)
+            return try startFleet(
+                request, principal: principal, parentId: parentId, stored: stored, document: document,
+                fingerprint: fingerprint)
         }
         if let parameters = request.parameters, !parameters.isEmpty {
             try ClientLimits.checkParameterMap(
@@ -57,6 +60,7 @@ extension AutomationEngine {
         execution.outputs = [:]
         execution.mode = mode
         execution.executedBy = principal
+        execution.parentAutomationExecutionId = parentId
         execution.target = ""
         var record = ExecutionRecord(
             execution: execution, steps: document.mainSteps.map(Self.pendingStepExecution),
