@@ -106,12 +106,12 @@ import Testing
             #expect(parent.maxErrors == "0")
             #expect(parent.stepExecutions == [])
 
-            let children = try await children(harness, of: id, pageSize: 2)
-            #expect(children.count == values.count)
-            #expect(Set(children.map { $0.target ?? "" }) == Set(values))
-            #expect(children.allSatisfy { $0.parentAutomationExecutionId == id && $0.automationExecutionStatus == .success })
-            #expect(Set(children.map(\.automationExecutionId)).count == values.count)
-            for child in children {
+            let rows = try await children(harness, of: id, pageSize: 2)
+            #expect(rows.count == values.count)
+            #expect(Set(rows.map { $0.target ?? "" }) == Set(values))
+            #expect(rows.allSatisfy { $0.parentAutomationExecutionId == id && $0.automationExecutionStatus == .success })
+            #expect(Set(rows.map(\.automationExecutionId)).count == values.count)
+            for child in rows {
                 let full = try await harness.execution(child.automationExecutionId)
                 #expect(full.parameters?["Target"] == [child.target ?? ""])
                 #expect(full.parameters?["Seconds"] == ["0"])
@@ -275,7 +275,8 @@ import Testing
             let id = try await start(harness, request)
             let parent = try await harness.waitUntilEnded(id)
             #expect(parent.resolvedTargets?.parameterValues == Array(fleet.prefix(3).map(\.id)))
-            #expect(Set(try await children(harness, of: id).compactMap(\.target)) == Set(fleet.prefix(3).map(\.id)))
+            let targets = try await children(harness, of: id).compactMap(\.target)
+            #expect(Set(targets) == Set(fleet.prefix(3).map(\.id)))
         }
     }
 

@@ -6,7 +6,7 @@ public enum DemoFleet {
     public static let instances: [ManagedInstance] = [ManagedInstanceRegistry.localhost] + (1...12).map { number in
         let role = roles[(number - 1) % roles.count]
         return ManagedInstance(
-            id: "mi-0f1ee70000000" + String(1000 + number).dropFirst(),
+            id: "mi-0f1ee70000000" + String(10000 + number).dropFirst(),
             tags: ["Name": "demo-\(role)-\(number)", "Env": number <= 8 ? "prod" : "staging", "Role": role])
     }
 
