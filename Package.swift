@@ -131,6 +131,11 @@ let package = Package(
             path: "Benchmarks/EngineBenchmark"
         ),
         .executableTarget(
+            name: "fleet-benchmark",
+            dependencies: ["LocalEngine", "AutomationModel"],
+            path: "Benchmarks/FleetBenchmark"
+        ),
+        .executableTarget(
             name: "client-benchmark",
             dependencies: ["AWSWire", "AutomationModel"],
             path: "Benchmarks/ClientBenchmark"

@@ -17,6 +17,8 @@ public enum TerminalConsole {
         public var bell: Bool
         /// Show how many approvals wait on you in the terminal title (`--no-title` turns it off).
         public var title: Bool
+        /// Called once the first screen is drawn: the local demo is seeded from here, so it never delays it.
+        public var firstScreenShown: (@Sendable () -> Void)?
 
         public init(
             target: ConsoleTarget, readOnly: Bool, refreshInterval: Duration, noColor: Bool, auditLog: AuditLog,
@@ -73,7 +75,8 @@ public enum TerminalConsole {
         let state = ConsoleState(
             target: settings.target, options: options, width: screen.width, height: screen.height, now: Date())
         let loop = ConsoleLoop(
-            state: state, program: .console, screen: screen, mailbox: mailbox, submit: core.submit)
+            state: state, program: .console, screen: screen, mailbox: mailbox, submit: core.submit,
+            firstScreenShown: settings.firstScreenShown)
         return loop.run()
     }
 }

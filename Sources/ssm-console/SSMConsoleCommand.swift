@@ -129,10 +129,11 @@ struct SSMConsoleCommand: AsyncParsableCommand {
             Logger(label: "ssm-console").warning("Could not learn who you are (STS GetCallerIdentity): \(error)")
             identity = nil
         }
-        let settings = TerminalConsole.Settings(
+        var settings = TerminalConsole.Settings(
             target: ConsoleConnection.target(of: connection, identity: identity), readOnly: readOnly,
             refreshInterval: .milliseconds(Int(refresh * 1000)), noColor: noColor, auditLog: .standard(),
             describeError: ConsoleConnection.describeError, bell: !noBell, title: !noTitle)
+        settings.firstScreenShown = { connection.seedDemoInBackground() }
         let exit: ConsoleExit
         do {
             exit = try await TerminalConsole.run(service: connection.service, settings: settings, mailbox: mailbox)

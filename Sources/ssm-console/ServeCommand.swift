@@ -43,7 +43,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("instance"),
-        help: ArgumentHelp("A managed instance with its tags (repeatable; default mi-00000000000000001).", valueName: "ID[,KEY=VALUE...]"),
+        help: ArgumentHelp("A managed instance with its tags (repeatable; default: the demo fleet, mi-00000000000000001 and 12 instances tagged Env and Role).", valueName: "ID[,KEY=VALUE...]"),
         transform: { text in try ServeCommand.parsed { () throws(ServeSetupError) in try ServeArguments.instance(text) } })
     var instances: [ManagedInstance] = []
 
@@ -64,7 +64,7 @@ struct ServeCommand: AsyncParsableCommand {
             ServeConfiguration(
                 host: host, port: port, dataDirectory: directory, accessKeys: accessKeys,
                 keyGroups: Dictionary(keyGroups.map { ($0.accessKeyId, $0.groups) }, uniquingKeysWith: +),
-                instances: instances.isEmpty ? [ManagedInstanceRegistry.localhost] : instances, quotas: quotas,
+                instances: instances.isEmpty ? DemoFleet.instances : instances, quotas: quotas,
                 stopsOnSignals: true))
         let url = "http://\(host.contains(":") ? "[\(host)]" : host):\(endpoint.port)"
         // Written straight to the file descriptor (unbuffered) so a script reading the first line sees it at once.

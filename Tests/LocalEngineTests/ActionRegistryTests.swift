@@ -11,7 +11,7 @@ struct ActionRegistryTests {
 
     /// How refusals listed what the local engine runs before the registry built the list.
     static let advertised =
-        "The local engine runs aws:approve, aws:pause, aws:sleep, aws:branch, aws:runCommand with DocumentName AWS-RunShellScript, aws:executeScript with a python3.x Runtime and an inline Script, and aws:executeAwsApi for Service stepfunctions with Api SendTaskSuccess, SendTaskFailure or SendTaskHeartbeat."
+        "The local engine runs aws:approve, aws:pause, aws:sleep, aws:branch, aws:runCommand with DocumentName AWS-RunShellScript, aws:executeScript with a python3.x Runtime and an inline Script, aws:executeAwsApi for Service stepfunctions with Api SendTaskSuccess, SendTaskFailure or SendTaskHeartbeat, and aws:executeAutomation."
 
     /// Well-formed inputs for a step of each action, in a document that also has a step named `next`.
     static let wellFormedInputs: [AutomationActionName: [String: JSONValue]] = [
@@ -22,6 +22,7 @@ struct ActionRegistryTests {
         .runCommand: ["DocumentName": "AWS-RunShellScript", "InstanceIds": ["mi-1"], "Parameters": ["commands": ["true"]]],
         .executeScript: ["Runtime": "python3.11", "Handler": "handler", "Script": "def handler(events, context): return {}"],
         .executeAwsApi: ["Service": "stepfunctions", "Api": "SendTaskHeartbeat", "TaskToken": "token"],
+        .executeAutomation: ["DocumentName": "Child", "RuntimeParameters": ["InstanceId": "mi-1"]],
     ]
 
     static func actionNames(in text: String) -> [String] {
@@ -44,6 +45,8 @@ struct ActionRegistryTests {
                 #expect(action.name == .pause)
             case .chooseNextStep:
                 #expect(action.name == .branch)
+            case .startChildAutomation:
+                #expect(action.name == .executeAutomation)
             }
         }
         #expect(Set(runners.keys) == [.sleep, .runCommand, .executeScript, .executeAwsApi])
@@ -70,6 +73,7 @@ struct ActionRegistryTests {
             "aws:approve": ["ApprovalStatus", "ApproverDecisions"],
             "aws:executeScript": ["OutputPayload"],
             "aws:executeAwsApi": [],
+            "aws:executeAutomation": ["ExecutionId", "Status", "Output"],
             "aws:branch": [],
             "aws:sleep": [],
             "aws:pause": [],

@@ -26,6 +26,8 @@ struct EngineAction: Sendable {
         case waitForResume
         /// The step picks the flow's next step from its inputs, at once.
         case chooseNextStep
+        /// The step starts a child automation in this engine and follows it to its end.
+        case startChildAutomation
     }
 
     init(

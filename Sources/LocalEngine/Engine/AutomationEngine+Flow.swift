@@ -71,6 +71,8 @@ extension AutomationEngine {
             } catch {
                 failWithoutRetry(&record, index: index, message: error.message, stage: "Execution", document: document)
             }
+        case .startChildAutomation?:
+            startChildAutomation(&record, index: index, step: step, inputs: inputs, timeout: timeout, document: document)
         case .runner?, nil:
             guard let runner = runners[AutomationActionName(rawValue: step.action)] else {
                 failWithoutRetry(
@@ -89,7 +91,7 @@ extension AutomationEngine {
     }
 
     /// Fails the step at once: what it was given cannot work, so another attempt would fail alike.
-    private func failWithoutRetry(
+    func failWithoutRetry(
         _ record: inout ExecutionRecord, index: Int, message: String, stage: String, document: AutomationDocument
     ) {
         let result = ActionResult(

@@ -13,8 +13,16 @@ extension AutomationEngine {
             logger.error("Could not read unfinished executions: \(error)")
             return
         }
-        for var record in records {
-            active[record.id] = record
+        var parents: [ExecutionRecord] = []
+        defer { recoverFleets(parents) }
+        // All of them first: recovering a parent may cancel a child that comes later in the list.
+        for record in records { active[record.id] = record }
+        for id in records.map(\.id) {
+            guard var record = active[id] else { continue }
+            if record.fleet != nil {
+                parents.append(record)
+                continue
+            }
             guard let document = try? document(of: record) else {
                 finish(&record, status: .failed, failureMessage: "The document of this execution is no longer available.")
                 commitInBackground(record)
@@ -29,8 +37,15 @@ extension AutomationEngine {
         switch record.runtime.cursor {
         case .running(let stepExecutionId):
             guard let index = record.stepIndex(id: stepExecutionId) else { return }
+            let child = record.steps[index].action == AutomationActionName.executeAutomation.rawValue
+                ? record.steps[index].outputs?["ExecutionId"]?.first : nil
             if record.runtime.cancelling {
+                if let child { cancelChild(child) }
                 stepCancelled(&record, index: index, result: ActionResult(), byStopStep: false, document: document)
+            } else if let child {
+                // The child runs on in this engine; the step goes on following it.
+                followChild(child, of: record, index: index)
+                armDeadline(for: record)
             } else if record.steps[index].action == AutomationActionName.sleep.rawValue,
                 resumeSleep(record, index: index)
             {

@@ -24,6 +24,14 @@ extension AutomationEngine {
             throw ServiceError(
                 .automationExecutionNotFoundException, "No execution with ID \(request.automationExecutionId).")
         }
+        if record.fleet != nil {
+            guard type == .cancel else {
+                throw ServiceError(
+                    .invalidAutomationStatusUpdateException,
+                    "Complete ends Interactive executions; \(record.id) is a rate-controlled parent. Use Type Cancel to stop it and its children.")
+            }
+            return try stopFleet(record)
+        }
         let document = try document(of: record)
         switch type {
         case .complete:

@@ -82,9 +82,20 @@ public actor AutomationEngine {
         } catch {
             throw ServiceError(.internalServerError, "The local engine could not write its store: \(error)")
         }
+        remember(record)
+    }
+
+    /// Keeps a just-written record: its view for reads, and in memory while unfinished. A child of a
+    /// rate-controlled parent that ended tells its parent, after the current transition, which may start more.
+    func remember(_ record: ExecutionRecord) {
         viewCache.put(record.id, Self.view(of: record))
         if record.status.isTerminal {
             active[record.id] = nil
+            if let parentId = record.execution.parentAutomationExecutionId, active[parentId]?.fleet != nil {
+                let childId = record.id
+                let status = record.status
+                Task { self.childEnded(parentId: parentId, childId: childId, status: status) }
+            }
         } else {
             active[record.id] = record
         }

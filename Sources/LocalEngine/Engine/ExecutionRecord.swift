@@ -11,6 +11,10 @@ struct ExecutionRecord: Codable, Sendable {
     var clientToken: String?
     /// Identifies the start request, so a reused ClientToken with other arguments is refused.
     var requestFingerprint: String?
+    /// A rate-controlled parent's targets and their children.
+    var fleet: FleetRuntime?
+    /// A rate-controlled child's place in its parent's targets.
+    var fleetPosition: Int?
 
     var id: String { execution.automationExecutionId }
     var status: AutomationExecutionStatus { execution.automationExecutionStatus ?? .pending }
