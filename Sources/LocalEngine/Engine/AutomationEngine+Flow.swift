@@ -17,6 +17,14 @@ extension AutomationEngine {
             finish(&record, status: .failed, failureMessage: "Step '\(name)' does not exist in the document.")
             return
         }
+        let started = record.steps.filter { $0.executionStartTime != nil }
+        if started.count >= configuration.maxStepExecutions {
+            finish(
+                &record, status: .failed,
+                failureMessage: StepExecutionBound.failureMessage(
+                    maximum: configuration.maxStepExecutions, names: started.compactMap(\.stepName)))
+            return
+        }
         let index: Int
         if let pending = record.steps.firstIndex(where: {
             $0.stepName == name && $0.stepStatus == .pending && $0.executionStartTime == nil
