@@ -90,15 +90,31 @@ final class ConnectionAdmissionHandler: ChannelInboundHandler, RemovableChannelH
         self.headerReadTimeout = headerReadTimeout
     }
 
+    private var registered = false
+
     func handlerAdded(context: ChannelHandlerContext) {
+        if context.channel.isActive { admit(context) }
+    }
+
+    func channelActive(context: ChannelHandlerContext) {
+        admit(context)
+        context.fireChannelActive()
+    }
+
+    private func admit(_ context: ChannelHandlerContext) {
+        guard !registered else { return }
+        registered = true
         let (id, admitted) = registry.opened(context.channel)
         progress.id = id
-        if !admitted { context.close(promise: nil) }
+        if !admitted {
+            registry.closed(id)
+            context.close(promise: nil)
+        }
     }
 
     func channelInactive(context: ChannelHandlerContext) {
         progress.headerTimer?.cancel()
-        registry.closed(progress.id)
+        if registered { registry.closed(progress.id) }
         context.fireChannelInactive()
     }
 
@@ -115,7 +131,8 @@ final class ConnectionAdmissionHandler: ChannelInboundHandler, RemovableChannelH
 }
 
 /// After HTTP decoding: a request's head ends the header-read timer and marks the connection busy (never
-/// closed to make room); the end of its response makes it idle again.
+/// closed to make room); the end of its response makes it idle again, or closes the connection when the
+/// response said `Connection: close` (a refused body is then never read).
 final class RequestProgressHandler: ChannelDuplexHandler, RemovableChannelHandler {
     typealias InboundIn = HTTPServerRequestPart
     typealias InboundOut = HTTPServerRequestPart
@@ -124,6 +141,7 @@ final class RequestProgressHandler: ChannelDuplexHandler, RemovableChannelHandle
 
     private let registry: ConnectionRegistry
     private let progress: ConnectionProgress
+    private var closeAfterResponse = false
 
     init(registry: ConnectionRegistry, progress: ConnectionProgress) {
         self.registry = registry
@@ -141,9 +159,19 @@ final class RequestProgressHandler: ChannelDuplexHandler, RemovableChannelHandle
     }
 
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
-        if case .end = unwrapOutboundIn(data) {
+        switch unwrapOutboundIn(data) {
+        case .head(let head):
+            closeAfterResponse = head.headers["connection"].contains { $0.lowercased() == "close" }
+        case .end where closeAfterResponse:
+            let written = promise ?? context.eventLoop.makePromise()
+            context.write(data, promise: written)
+            written.futureResult.assumeIsolated().whenComplete { _ in context.close(promise: nil) }
+            return
+        case .end:
             progress.phase = .waiting
             registry.setInRequest(progress.id, false)
+        case .body:
+            break
         }
         context.write(data, promise: promise)
     }

@@ -90,7 +90,7 @@ public final class CursesScreen: TerminalScreen {
         wnoutrefresh(window)
         doupdate()
         lastDrawn = buffer
-        crashTest?.crash()
+        if let crashTest { crashTest.crash() }
     }
 
     public func waitForInput(orWake wakeDescriptor: Int32, timeout: Duration) {

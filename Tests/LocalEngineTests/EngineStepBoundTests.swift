@@ -37,13 +37,17 @@ import Testing
                 inputs:
                   Choices:
                     - NextStep: \(next)
-                      Variable: '{{ automation:EXECUTION_ID }}'
+                      Variable: '{{ Mode }}'
                       StringEquals: never
                   Default: \(next)
                 """)
         }
         try await EngineHarness.with { engine in
-            try await engine.createDocument("Spin", yaml: Docs.document(steps: [branch("Ping", to: "Pong"), branch("Pong", to: "Ping")]))
+            try await engine.createDocument(
+                "Spin",
+                yaml: Docs.document(
+                    parameters: "Mode:\n  type: String\n  default: spin\n",
+                    steps: [branch("Ping", to: "Pong"), branch("Pong", to: "Ping")]))
             let id = try await engine.start("Spin")
             let execution = try await engine.waitUntilEnded(id, timeout: .seconds(120))
             #expect(execution.automationExecutionStatus == .failed)

@@ -81,7 +81,7 @@ public struct ShellProcessRunner: Sendable {
                 ending: .notStarted, stopReason: .cancelled, standardOutput: .empty, standardError: .empty)
         }
         try ProcessGroupRegistry.prepare(in: dataDirectory)
-        StepProcessTree.becomeSubreaper
+        _ = StepProcessTree.becomeSubreaper
         let marker = StepProcessTree.marker(stepExecutionId: request.stepExecutionId)
         var environment = request.environment
         environment[StepProcessTree.markerVariable] = marker
