@@ -204,9 +204,11 @@ struct GuardedHTTP1Channel: ServerChildChannel {
             return channel.eventLoop.makeFailedFuture(error)
         }
         return inner.setup(channel: channel, logger: logger).assumeIsolated().flatMapThrowing { value in
+            // NIO puts the response encoder first and the request decoder after it: request parts come out of
+            // the decoder, response parts go into the encoder from there on.
             let operations = channel.pipeline.syncOperations
-            let encoder = try operations.handler(type: HTTPResponseEncoder.self)
-            try operations.addHandler(RequestProgressHandler(registry: registry, progress: progress), position: .after(encoder))
+            let decoder = try operations.handler(type: ByteToMessageHandler<HTTPRequestDecoder>.self)
+            try operations.addHandler(RequestProgressHandler(registry: registry, progress: progress), position: .after(decoder))
             return value
         }.nonisolated()
     }
