@@ -32,7 +32,12 @@ public enum DocumentValidator {
     private static func checkParameters(_ parameters: [ParameterDefinition]) throws(ServiceError) {
         var seen: Set<String> = []
         for parameter in parameters {
-            let place = "Parameter '\(parameter.name)'"
+            let shownName = parameter.name.count > 60 ? String(parameter.name.prefix(60)) + "…" : parameter.name
+            let place = "Parameter '\(shownName)'"
+            if let problem = ClientLimits.parameterKeyProblem(parameter.name) {
+                throw invalid(
+                    "\(place): a parameter name \(problem), so no StartAutomationExecution could give it. Shorten the name.")
+            }
             guard ReferenceTarget.isName(parameter.name) else {
                 throw invalid("\(place): parameter names may use only letters, digits and underscores.")
             }

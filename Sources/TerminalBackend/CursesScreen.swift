@@ -20,6 +20,7 @@ public final class CursesScreen: TerminalScreen {
     private var terminalGone = false
     /// Whether the console has set the terminal's title, which `restore` then clears.
     private var titleSet = false
+    private let crashTest: CrashTest?
 
     /// Starts curses on the terminal. Call only when stdin and stdout are terminals.
     /// - Parameter noColor: `--no-color`; NO_COLOR in `environment` has the same effect.
@@ -35,6 +36,7 @@ public final class CursesScreen: TerminalScreen {
                 "this terminal (TERM=\(environment["TERM"] ?? "unset")) cannot move the cursor, so the console cannot draw on it. Use a terminal such as xterm-256color, or the subcommands (ssm-console describe-automation-executions) in scripts.")
         }
         self.window = window
+        crashTest = environment[CrashTest.variable].flatMap(CrashTest.init(rawValue:))
         // Esc alone must not wait the default second to be told apart from an escape sequence; ESCDELAY in the
         // environment still wins, as curses users expect.
         if environment["ESCDELAY"] == nil { cn_set_escape_delay(25) }
@@ -88,6 +90,7 @@ public final class CursesScreen: TerminalScreen {
         wnoutrefresh(window)
         doupdate()
         lastDrawn = buffer
+        if let crashTest { crashTest.crash() }
     }
 
     public func waitForInput(orWake wakeDescriptor: Int32, timeout: Duration) {
@@ -127,6 +130,11 @@ public final class CursesScreen: TerminalScreen {
             }
         }
         return inputs + KeyTranslation.keys(for: reads).map(TerminalInput.key)
+    }
+
+    public func repaint() {
+        lastDrawn = nil
+        clearok(window, true)
     }
 
     public func ringBell() {

@@ -167,6 +167,16 @@ struct KeyTableCompletenessTests {
         }
     }
 
+    /// Ctrl-L repaints whatever is open, and changes nothing else: not the text being typed, not the form.
+    @Test func ctrlLRepaintsInEveryContext() throws {
+        for (name, state) in try Self.samples() {
+            var after = state
+            let effects = ConsoleUpdate.update(&after, .key(.control("l")))
+            #expect(effects == [.repaint], "\(name): \(effects)")
+            #expect(after == state, "\(name): Ctrl-L changed the state")
+        }
+    }
+
     @Test func textIsAnExplicitRowWhereverTypingEditsText() throws {
         let typing: Set<KeyContext> = [.filterLine, .commandLine, .signalComment, .parameters]
         for (name, state) in try Self.samples() {

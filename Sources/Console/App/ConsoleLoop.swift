@@ -97,6 +97,9 @@ public final class ConsoleLoop<State> {
             case .quit: return true
             case .bell: screen.ringBell()
             case .title(let title): screen.setTitle(title)
+            case .repaint:
+                screen.repaint()
+                lastDrawn = nil
             }
         }
         return false

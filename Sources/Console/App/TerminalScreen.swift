@@ -22,6 +22,8 @@ public protocol TerminalScreen: AnyObject {
     func ringBell()
     /// Sets the terminal's title (OSC 2), which tmux shows on the window; cleared again by `restore`.
     func setTitle(_ title: String)
+    /// Forgets what the terminal is believed to show, so the next `draw` clears it and sends every cell.
+    func repaint()
     /// Gives the terminal back as it was before the console started; safe to call more than once.
     func restore()
 }

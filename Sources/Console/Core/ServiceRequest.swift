@@ -108,4 +108,6 @@ public enum ConsoleEffect: Sendable, Hashable {
     case bell
     /// Set the terminal's title (tmux shows it on the window).
     case title(String)
+    /// Redraw every cell, whatever the terminal is believed to show (Ctrl-L).
+    case repaint
 }

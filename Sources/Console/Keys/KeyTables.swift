@@ -6,6 +6,12 @@ public enum KeyTables {
     /// The table of the context `state` is in, without its commands. In the two views it lists the keys that
     /// read-only turns off, as they are still the view's keys.
     public static func current(_ state: ConsoleState) -> KeyTable<Void> {
+        var table = own(state)
+        table.bindings += ScreenKeys.bindings.map(\.described)
+        return table
+    }
+
+    private static func own(_ state: ConsoleState) -> KeyTable<Void> {
         switch state.keyContext {
         case .tooSmall:
             return ActionTable.tooSmall.described
@@ -65,6 +71,9 @@ public enum KeyTables {
         rows.append("| in the `/` line | \(LineInputKeys.filter.hint) |")
         rows.append("| in the `:` line | \(LineInputKeys.command.hint) |")
         rows.append("| in forms | \(formsSummary) |")
+        for binding in ScreenKeys.bindings {
+            rows.append("| `\(binding.label)` | \(binding.title), everywhere: in the views, help, the lines and forms |")
+        }
         return rows.joined(separator: "\n")
     }
 }

@@ -5,6 +5,11 @@ import Foundation
 /// context's command is run. A key no table lists does nothing.
 extension ConsoleUpdate {
     static func handleKey(_ key: KeyPress, _ state: inout ConsoleState) -> [ConsoleEffect] {
+        if let command = ScreenKeys.command(for: key) {
+            switch command {
+            case .repaint: return [.repaint]
+            }
+        }
         switch state.keyContext {
         case .tooSmall:
             guard let id = ActionTable.tooSmall.command(for: key, in: state) else { return [] }

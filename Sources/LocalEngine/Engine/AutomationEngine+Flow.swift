@@ -11,10 +11,35 @@ extension AutomationEngine {
         try runnableDocument(name: record.execution.documentName ?? "", version: record.execution.documentVersion).1
     }
 
-    /// Starts `name`: its Pending step execution if it has never run, otherwise a new one.
+    /// Starts `name`: its Pending step execution if it has never run, otherwise a new one. Steps that end at
+    /// once and name the next (aws:branch) are taken in a loop here rather than by recursion.
     func beginStep(_ record: inout ExecutionRecord, named name: String, document: AutomationDocument) {
+        if flowChain?.executionId == record.id {
+            flowChain?.next = name
+            return
+        }
+        let outer = flowChain
+        flowChain = (record.id, nil)
+        defer { flowChain = outer }
+        var next: String? = name
+        while let current = next {
+            flowChain?.next = nil
+            beginOneStep(&record, named: current, document: document)
+            next = flowChain?.next
+        }
+    }
+
+    private func beginOneStep(_ record: inout ExecutionRecord, named name: String, document: AutomationDocument) {
         guard let step = document.step(named: name) else {
             finish(&record, status: .failed, failureMessage: "Step '\(name)' does not exist in the document.")
+            return
+        }
+        let started = record.steps.filter { $0.executionStartTime != nil }
+        if started.count >= configuration.maxStepExecutions {
+            finish(
+                &record, status: .failed,
+                failureMessage: StepExecutionBound.failureMessage(
+                    maximum: configuration.maxStepExecutions, names: started.compactMap(\.stepName)))
             return
         }
         let index: Int

@@ -25,6 +25,10 @@ public actor AutomationEngine {
     var stopReasons: [String: StopReason] = [:]
     /// The pending deadline of each execution's current step, by execution ID.
     var deadlineTasks: [String: Task<Void, Never>] = [:]
+    /// The execution whose steps `beginStep` is beginning, and the step a step that ended at once (aws:branch)
+    /// asked for next: the outermost `beginStep` takes it up in a loop, so a chain of such steps does not
+    /// recurse once per step.
+    var flowChain: (executionId: String, next: String?)?
 
     enum StopReason {
         case stopStep
