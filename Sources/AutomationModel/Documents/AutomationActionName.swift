@@ -18,4 +18,5 @@ public struct AutomationActionName: RawRepresentable, Hashable, Sendable, Custom
     public static let runCommand = AutomationActionName(rawValue: "aws:runCommand")
     public static let executeScript = AutomationActionName(rawValue: "aws:executeScript")
     public static let executeAwsApi = AutomationActionName(rawValue: "aws:executeAwsApi")
+    public static let executeAutomation = AutomationActionName(rawValue: "aws:executeAutomation")
 }

@@ -10,7 +10,21 @@ extension ConsoleUpdate {
             state.overlay = nil
             return []
         }
-        return state.editStartForm { form in apply(command, key, to: &form) } ?? []
+        let leaving = form.focusedRateControl
+        var effects = state.editStartForm { form in apply(command, key, to: &form) } ?? []
+        if leaving == .targets, case .start(let after) = state.overlay, after.focusedRateControl != .targets {
+            effects += countTargets(after, state)
+        }
+        return effects
+    }
+
+    /// After the Targets row is left: how many targets it names, when they are this machine's managed
+    /// instances (the local engine, or `serve`), counted without a call when they are listed outright.
+    private static func countTargets(_ form: StartForm, _ state: ConsoleState) -> [ConsoleEffect] {
+        guard state.target.isThisMachine, case .success(let targets) = RateControl.parseTargets(form.value(of: .targets)),
+            !targets.isEmpty, form.currentTargetCount == nil
+        else { return [] }
+        return [.request(.countTargets(targets))]
     }
 
     private static func apply(_ command: StartFormCommand, _ key: KeyPress, to form: inout StartForm) -> [ConsoleEffect] {
