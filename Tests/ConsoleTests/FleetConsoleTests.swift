@@ -48,7 +48,7 @@ struct FleetConsoleTests {
         #expect(progress.notStarted == 4)
         #expect(progress.errorBudget == 3)
         #expect(!progress.isOverErrorBudget)
-        #expect(progress.budgetText == "2 of 3 errors")
+        #expect(progress.budgetText == "error budget 2 of 3 used")
     }
 
     @Test(arguments: [("3", 40, 3), ("0", 40, 0), ("10%", 50, 5), ("25%", 40, 10), ("abc", 40, nil), ("120%", 40, nil)])
@@ -123,8 +123,11 @@ struct FleetConsoleTests {
     }
 
     @Test func scrollingNearTheLastLoadedChildAsksForTheNextPage() {
-        var state = FleetFixtures.state()
-        _ = ConsoleUpdate.update(&state, Fixtures.key("e"))
+        // The list has loaded the parent but none of its children: they come only from the filtered pages.
+        let parent = FleetFixtures.allRows.first { $0.automationExecutionId == parentId }!
+        var state = Fixtures.state(rows: [parent])
+        state.list.selectedId = parentId
+        expectChildrenRequest(ConsoleUpdate.update(&state, Fixtures.key("e")))
         _ = ConsoleUpdate.update(
             &state,
             .result(.children(parentId: parentId, Array(FleetFixtures.children.prefix(20)), nextToken: "page-2", appended: false), at: Fixtures.now))

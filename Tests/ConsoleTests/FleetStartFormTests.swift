@@ -27,12 +27,11 @@ struct FleetStartFormTests {
             DocumentParameter(name: "ServiceName", type: "String", defaultValue: "nginx"),
         ]
         _ = ConsoleUpdate.update(&state, .result(.document(description, stepNames: ["restart"], parameterRules: .parsed([])), at: Fixtures.now))
-        _ = ConsoleUpdate.update(&state, .key(.tab))
-        _ = ConsoleUpdate.update(&state, .key(.tab))
+        _ = ConsoleUpdate.update(&state, .key(.control("t")))
         return state
     }
 
-    @Test func theRateControlRowsFollowTheParametersAndTargetParameterNamePicksOne() throws {
+    @Test func ctrlTAddsTheRateControlRowsAfterTheParametersAndTargetParameterNamePicksOne() throws {
         let state = openRateControl()
         let form = try startForm(state)
         #expect(form.fields.map(\.name) == ["InstanceId", "ServiceName", "Targets", "TargetParameterName", "MaxConcurrency", "MaxErrors"])

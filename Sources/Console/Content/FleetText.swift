@@ -32,7 +32,7 @@ enum FleetText {
         let counts = progress.counts
         var parts = ["Children: \(progress.doneText) done", "\(counts.running) running", "\(progress.notStarted) not started"]
         if counts.cancelled > 0 { parts.append("\(counts.cancelled) cancelled") }
-        parts.append("errors: \(progress.budgetText)")
+        parts.append(progress.budgetText)
         return parts.joined(separator: ", ") + rateControl(progress, separator: "  ")
     }
 

@@ -127,10 +127,10 @@ public struct FleetProgress: Sendable, Hashable {
     /// "31/40": children finished of the targets.
     public var doneText: String { "\(counts.finished)/\(total)" }
 
-    /// The error budget used, "2 of 3 errors" (or "2 errors" without MaxErrors).
+    /// The error budget used, "error budget 2 of 3 used" (or "2 errors" without MaxErrors).
     public var budgetText: String {
         guard let budget = errorBudget else { return "\(counts.errors) error\(counts.errors == 1 ? "" : "s")" }
-        return "\(counts.errors) of \(budget) error\(budget == 1 ? "" : "s")" + (isOverErrorBudget ? " (over: no new child starts)" : "")
+        return "error budget \(counts.errors) of \(budget) used" + (isOverErrorBudget ? " (over: no new child starts)" : "")
     }
 }
 

@@ -133,7 +133,6 @@ extension ConsoleUpdate {
             form.fields = (description.parameters ?? []).map {
                 ParameterField($0, rules: $0.name.flatMap(rules.definition(named:)))
             }
-            form.fields += ParameterField.rateControlFields(documentParameters: form.fields.map(\.name))
             if case .unavailable(let reason) = rules {
                 form.rulesNote = "Only the parameter types are checked: the document's content could not be read (\(reason))."
             } else {

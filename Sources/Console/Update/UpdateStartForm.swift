@@ -60,6 +60,12 @@ extension ConsoleUpdate {
             if let field = form.focusedPickList { form.fields[field].value = "" }
         case .edit:
             if form.fields.indices.contains(form.focus) { _ = TextEditing.apply(key, to: &form.fields[form.focus].value) }
+        case .rateControl:
+            if !form.fields.contains(where: { $0.rateControl != nil }) {
+                let names = form.fields.map(\.name)
+                form.fields += ParameterField.rateControlFields(documentParameters: names)
+            }
+            form.focus = form.fields.firstIndex { $0.rateControl == .targets } ?? form.focus
         case .start:
             switch form.request {
             case .failure(let problem):
