@@ -29,7 +29,7 @@ public enum ActionTable {
             whyNot: { FleetNavigation.expandableParent(in: $0) == nil ? "the selected execution has no children" : nil }),
         ConsoleAction(
             .related, keys: [.character("p")], label: "p", title: "Related execution", in: both, inFooter: true,
-            about: "a child's parent, or the child an aws:executeAutomation step started",
+            about: "a child's parent, or the child an \(AutomationActionName.executeAutomation) step started",
             whyNot: { FleetNavigation.related(in: $0) == nil ? FleetNavigation.noRelatedReason : nil }),
         ConsoleAction(
             .clearFilter, keys: [.escape], label: "Esc", title: "Clear filter", in: [.executions],

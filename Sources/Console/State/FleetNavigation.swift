@@ -4,7 +4,7 @@ import Foundation
 /// Where the fleet keys lead from the current state: the child a parent's view has selected, the parent `e`
 /// expands, and the execution `p` goes to (a child's parent, or the child an aws:executeAutomation step started).
 enum FleetNavigation {
-    static let noRelatedReason = "not a child, and no aws:executeAutomation step with a child is selected"
+    static let noRelatedReason = "not a child, and no \(AutomationActionName.executeAutomation) step with a child is selected"
 
     /// The selected child in a parent's view.
     static func selectedChild(in state: ConsoleState) -> AutomationExecutionMetadata? {
