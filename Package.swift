@@ -170,7 +170,8 @@ let package = Package(
         ),
         .testTarget(name: "ConnectionTests", dependencies: ["Connection", "AWSWire", "AutomationModel", "LocalEngine"]),
         .testTarget(
-            name: "ConsoleTests", dependencies: ["Console", "AutomationModel", "LocalEngine"], exclude: ["Snapshots"]),
+            name: "ConsoleTests", dependencies: ["Console", "AutomationModel", "LocalEngine"],
+            exclude: ["Snapshots", "Fixtures"]),
         .testTarget(
             name: "TerminalBackendTests",
             dependencies: ["TerminalBackend", "Console", .product(name: "Logging", package: "swift-log")]

@@ -1,3 +1,4 @@
+import Foundation
 import AutomationModel
 
 /// What the console is connected to, for the header, the audit log and the generated CLI command lines.
@@ -27,6 +28,17 @@ public struct ConsoleTarget: Sendable, Hashable {
         switch kind {
         case .local(let directory): return "local engine \(directory)"
         case .aws(let profile, let region, let endpoint): return "AWS profile \(profile) · \(region) · \(endpoint)"
+        }
+    }
+
+    /// The engine on this machine, in process or behind `serve` on the loopback address: its managed instances
+    /// are the ones a tag target resolves to, so the start form can count them.
+    public var isThisMachine: Bool {
+        switch kind {
+        case .local: return true
+        case .aws(_, _, let endpoint):
+            let host = URL(string: endpoint)?.host ?? ""
+            return host == "127.0.0.1" || host == "localhost" || host == "::1"
         }
     }
 

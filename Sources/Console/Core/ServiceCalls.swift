@@ -16,6 +16,9 @@ struct ServiceCalls: Sendable {
             return try await executions(query, pageSize: pageSize, nextToken: nil)
         case .loadMoreExecutions(let query, let pageSize, let nextToken):
             return try await executions(query, pageSize: pageSize, nextToken: nextToken)
+        case .listChildren(let parentId, let pageSize, let nextToken):
+            let (rows, next) = try await page(.children(of: parentId), pageSize: pageSize, nextToken: nextToken)
+            return .children(parentId: parentId, rows, nextToken: next, appended: nextToken != nil)
         case .loadExecution(let id):
             return try await execution(id)
         case .loadApproval(let id):
@@ -34,18 +37,27 @@ struct ServiceCalls: Sendable {
             return .stopped(stop)
         case .listDocuments:
             return try await documents()
+        case .countTargets(let targets):
+            return .targetCount(targets, count: try await countTargets(targets))
         case .describeDocument(let name, let version):
             return try await document(name, version: version)
         }
     }
 
     private func executions(_ query: ExecutionQuery, pageSize: Int, nextToken: String?) async throws -> ServiceResult {
+        let (rows, next) = try await page(query, pageSize: pageSize, nextToken: nextToken)
+        return .executions(query, rows, nextToken: next, appended: nextToken != nil)
+    }
+
+    /// One DescribeAutomationExecutions page of the query's rows.
+    private func page(
+        _ query: ExecutionQuery, pageSize: Int, nextToken: String?
+    ) async throws -> ([AutomationExecutionMetadata], String?) {
         let filters = query.filters
         let response = try await service.describeAutomationExecutions(
             DescribeAutomationExecutionsRequest(
                 filters: filters.isEmpty ? nil : filters, maxResults: min(max(pageSize, 1), 50), nextToken: nextToken))
-        let rows = (response.automationExecutionMetadataList ?? []).filter(query.accepts)
-        return .executions(query, rows, nextToken: response.nextToken, appended: nextToken != nil)
+        return ((response.automationExecutionMetadataList ?? []).filter(query.accepts), response.nextToken)
     }
 
     private func execution(_ id: String) async throws -> ServiceResult {
@@ -77,6 +89,29 @@ struct ServiceCalls: Sendable {
             $0.action == AutomationActionName.approve.rawValue && $0.stepStatus == .waiting
         }
         return .approval(executionId: id, step: step)
+    }
+
+    /// The distinct instances the targets name: IDs and parameter values as given, tags through
+    /// DescribeInstanceInformation's `tag:KEY` filter, a page at a time.
+    private func countTargets(_ targets: [Target]) async throws -> Int {
+        var instances: Set<String> = []
+        for target in targets {
+            guard let key = target.key, key.hasPrefix("tag:") else {
+                instances.formUnion(target.values ?? [])
+                continue
+            }
+            var nextToken: String?
+            for _ in 0..<Self.maxPages {
+                let page = try await service.describeInstanceInformation(
+                    DescribeInstanceInformationRequest(
+                        filters: [InstanceInformationStringFilter(key: key, values: target.values ?? [])], maxResults: 50,
+                        nextToken: nextToken))
+                instances.formUnion((page.instanceInformationList ?? []).compactMap(\.instanceId))
+                nextToken = page.nextToken
+                if nextToken == nil { break }
+            }
+        }
+        return instances.count
     }
 
     private func documents() async throws -> ServiceResult {

@@ -6,6 +6,7 @@ public struct ConsoleAction: Sendable {
     public enum ID: String, Sendable, Hashable, CaseIterable {
         case moveDown, moveUp, top, bottom, pageDown, pageUp
         case open, back, clearFilter, switchPane, scrollDetailsDown, scrollDetailsUp
+        case expandChildren, openChild, related
         case filter, command, inbox, refresh, help, quit
         case approve, reject, startStep, stopStep, resume, revoke, startExecution, stopExecution
     }

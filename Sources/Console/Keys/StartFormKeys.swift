@@ -16,6 +16,8 @@ enum StartFormCommand: Sendable, Hashable {
     case edit
     /// Enter on the parameters: send StartAutomationExecution.
     case start
+    /// Add the rate-control rows (Targets, TargetParameterName, MaxConcurrency, MaxErrors) and go to Targets.
+    case rateControl
 }
 
 /// The keys of the start form, by step; the form's last line is the hint of its table.
@@ -78,6 +80,9 @@ enum StartFormKeys {
                 [.backspace, .delete], .clearChoice, label: "Backspace", title: "no choice", inHints: false,
                 whyNot: { _ in notPickList }),
             KeyBinding([.enter], .start, label: "Enter", title: "start"),
+            KeyBinding(
+                [.control("t")], .rateControl, label: "^T", title: "rate control: Targets, MaxConcurrency, MaxErrors",
+                inHints: false),
             cancel,
             .text(.edit, title: "type the focused parameter", whyNot: { _ in notTyped }),
         ])

@@ -26,6 +26,8 @@ public struct ConsoleState: Sendable, Hashable {
     public var list: ExecutionList
     /// The execution view's contents; kept while the view is open.
     public var detail: ExecutionDetail?
+    /// The executions opened before the open one (parent to child and back), which Esc goes back along.
+    public var path: [String] = []
     public var overlay: Overlay?
     /// The `/` filter or `:` command being typed, if any.
     public var input: LineInput?
@@ -85,6 +87,8 @@ public struct RefreshState: Sendable, Hashable {
     public var listInFlight = false
     public var moreInFlight = false
     public var executionInFlight: Set<String> = []
+    /// Parents whose page of children is being fetched.
+    public var childrenInFlight: Set<String> = []
     /// A refresh asked for while one was in flight (the query changed, or a change made the one in flight
     /// stale); sent when that one answers.
     public var listPending = false

@@ -43,11 +43,13 @@ extension ConsoleUpdate {
         case .status(let status): query.status = status
         case .documentPrefix(let prefix): query.documentNamePrefix = prefix
         case .since(let seconds): query.startedAfter = state.now.addingTimeInterval(-seconds)
+        case .parent(let id): query.parentExecutionId = id
         case .inbox: query.waitingOnHumanOnly = true
         case .all: query = .all
         }
         state.screen = .executions
         state.detail = nil
+        state.path = []
         return changeQuery(query, &state)
     }
 }

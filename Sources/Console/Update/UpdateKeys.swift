@@ -53,8 +53,21 @@ extension ConsoleUpdate {
         case .pageUp: return page(-1, &state)
         case .open:
             guard let row = state.list.selectedRow else { return [] }
+            state.path = []
             return openExecution(row.automationExecutionId, &state)
+        case .openChild:
+            guard let child = FleetNavigation.selectedChild(in: state) else { return [] }
+            return openAlongPath(child.automationExecutionId, &state)
+        case .related:
+            guard let id = FleetNavigation.related(in: state) else { return [] }
+            return openAlongPath(id, &state)
+        case .expandChildren:
+            guard let parent = FleetNavigation.expandableParent(in: state) else { return [] }
+            state.list.toggleExpanded(parent)
+            clampScrolling(&state)
+            return state.list.isExpanded(parent) ? loadChildren(of: parent, &state) : []
         case .back:
+            if let previous = state.path.popLast() { return openExecution(previous, &state) }
             state.screen = .executions
             state.detail = nil
             clampScrolling(&state)
@@ -97,7 +110,7 @@ extension ConsoleUpdate {
             return [.request(.listDocuments)]
         case .stopExecution:
             guard let execution = state.selectedExecution, let type = SignalRules.stopType(execution) else { return [] }
-            state.overlay = .stop(StopForm(executionId: execution.id, type: type))
+            state.overlay = .stop(StopForm(executionId: execution.id, type: type, children: fleetProgress(of: execution.id, state)))
             return []
         }
     }
@@ -106,5 +119,22 @@ extension ConsoleUpdate {
         state.screen = .execution
         state.detail = ExecutionDetail(id: id)
         return reloadExecution(id, &state)
+    }
+
+    /// A parent's progress for the stop question, from the children known without another call; nil when the
+    /// execution is not a parent.
+    static func fleetProgress(of id: String, _ state: ConsoleState) -> FleetProgress? {
+        let row = state.list.row(withId: id)
+            ?? state.list.children.values.lazy.compactMap { fleet in fleet.position(of: id).map { fleet.rows[$0] } }.first
+            ?? (state.detail?.id == id ? state.detail?.execution.map { AutomationExecutionMetadata($0) } : nil)
+        guard let row, state.list.isParent(row) else { return nil }
+        return state.list.progress(of: row)
+    }
+
+    /// Opens another execution from the open one (a child from its parent, a parent from its child), so Esc
+    /// comes back to this one.
+    static func openAlongPath(_ id: String, _ state: inout ConsoleState) -> [ConsoleEffect] {
+        if state.screen == .execution, let current = state.detail?.id, current != id { state.path.append(current) }
+        return openExecution(id, &state)
     }
 }

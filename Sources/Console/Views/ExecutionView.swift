@@ -13,6 +13,10 @@ enum ExecutionView {
             return
         }
         drawSummary(execution, state: state, into: &buffer)
+        if detail.isFleet {
+            FleetView.draw(execution, detail: detail, state: state, into: &buffer)
+            return
+        }
         drawSteps(detail, state: state, into: &buffer)
         drawDetails(detail, state: state, into: &buffer)
         let layout = state.layout
@@ -51,6 +55,12 @@ enum ExecutionView {
         buffer.write(TextWrap.fit(timing.joined(separator: "  "), width: state.width, ellipsis: glyphs.ellipsis), x: 0, y: 3)
         if summary.isChangeRequest {
             buffer.write(TextWrap.fit(ChangeRequestText.line(execution), width: state.width, ellipsis: glyphs.ellipsis), x: 0, y: 4)
+            return
+        }
+        if state.detail?.isFleet == true {
+            let row = state.list.row(withId: execution.automationExecutionId) ?? AutomationExecutionMetadata(execution)
+            let line = FleetText.summary(state.list.progress(of: row))
+            buffer.write(TextWrap.fit(line, width: state.width, ellipsis: glyphs.ellipsis), x: 0, y: 4)
             return
         }
         let counters = execution.progressCounters

@@ -52,7 +52,8 @@ enum ExecutionsView {
         let end = min(count, first + layout.listRows)
         for index in first..<max(first, end) {
             let y = layout.listTop + index - first
-            drawRow(state.list.visibleRow(at: index), y: y, columns: columns, state: state, into: &buffer)
+            let entry = state.list.visibleEntry(at: index)
+            drawRow(entry.row, under: entry.parentId, y: y, columns: columns, state: state, into: &buffer)
             if index == selected { buffer.fill(x: 0, y: y, count: state.width, style: CellStyle(color: .selection, reverse: true)) }
         }
         if end < count || state.list.nextToken != nil {
@@ -62,14 +63,17 @@ enum ExecutionsView {
         }
     }
 
+    /// One row; a child listed under its expanded parent (`parentId`) is indented and names its target.
     private static func drawRow(
-        _ row: AutomationExecutionMetadata, y: Int, columns: [ColumnLayout<ColumnKey>.Placed], state: ConsoleState,
-        into buffer: inout CellBuffer
+        _ row: AutomationExecutionMetadata, under parentId: String?, y: Int, columns: [ColumnLayout<ColumnKey>.Placed],
+        state: ConsoleState, into buffer: inout CellBuffer
     ) {
         let glyphs = state.options.glyphs
         let now = state.now
         let statusRole = StatusStyle.role(row.automationExecutionStatus)
         let onYou = state.waitsOnYou(row)
+        let id = row.automationExecutionId
+        let isParent = parentId == nil && state.list.isParent(row)
         for column in columns {
             let text: String
             var style = CellStyle.plain
@@ -80,8 +84,22 @@ enum ExecutionsView {
             case .status:
                 text = row.automationExecutionStatus?.rawValue ?? "-"
                 style = CellStyle(color: statusRole)
-            case .id: text = row.automationExecutionId
+            case .id:
+                if parentId != nil {
+                    text = "\(glyphs.child) \(id)"
+                } else if isParent {
+                    text = "\(state.list.isExpanded(id) ? glyphs.expanded : glyphs.collapsed) \(id)"
+                } else {
+                    text = id
+                }
+            case .document where parentId != nil:
+                // The document is the parent's: the child's target says which one of the fleet it is.
+                text = "  " + (row.target ?? row.documentName ?? "-")
             case .document: text = row.documentName ?? "-"
+            case .step where isParent && !state.list.query.waitingOnHumanOnly:
+                let progress = state.list.progress(of: row)
+                text = FleetText.row(progress, width: column.width, glyphs: glyphs)
+                if progress.counts.errors > 0 { style = CellStyle(color: StatusStyle.role(.failed)) }
             case .mode: text = row.mode?.rawValue ?? "-"
             case .step where state.list.query.waitingOnHumanOnly:
                 let reason = ExecutionSummary(row).waitReason(approval: state.approvals.approval(for: row.automationExecutionId))

@@ -64,7 +64,12 @@ extension FormViews {
         let focused = index == form.focus
         let marker = focused ? glyphs.selectionMark + " " : "  "
         let required = field.isRequired ? "*" : ""
-        let value = field.isPickList ? (field.value.isEmpty ? "(choose)" : field.value) : field.value + (focused ? "_" : "")
+        var value = field.isPickList ? (field.value.isEmpty ? "(choose)" : field.value) : field.value + (focused ? "_" : "")
+        if field.rateControl == .targets, let count = form.currentTargetCount {
+            value += "  (\(count) local target\(count == 1 ? "" : "s"))"
+        } else if field.rateControl == .targets, case .success(let control?) = form.rateControl, let count = control.countWithoutLookup {
+            value += "  (\(count) target\(count == 1 ? "" : "s"))"
+        }
         var lines: [Line] = TextWrap.wrap("\(marker)\(field.name)\(required) (\(field.type)): \(value)", width: width, indent: 4).enumerated().map { row, text in
             (text, CellStyle(color: focused ? .selection : .normal, bold: row == 0 && focused))
         }
