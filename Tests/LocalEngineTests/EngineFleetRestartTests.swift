@@ -17,7 +17,7 @@ import Testing
           - name: Wait
             action: aws:sleep
             inputs:
-              Duration: PT0.6S
+              Duration: PT2S
         """
 
     func configuration(_ directory: URL) -> EngineConfiguration {

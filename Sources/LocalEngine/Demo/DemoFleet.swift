@@ -1,3 +1,5 @@
+import AutomationModel
+
 /// The local managed instances of the demo and of `serve` by default: this computer, and a dozen instances
 /// with Env and Role tags. Every instance's commands run on this computer with /bin/sh.
 public enum DemoFleet {
