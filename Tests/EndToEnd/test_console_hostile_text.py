@@ -26,7 +26,7 @@ C1 = "\u0085\u009b"
 
 EXECUTION = {
     "AutomationExecutionId": EXECUTION_ID,
-    "DocumentName": f"Ops-{BIDI}evil-doc",
+    "DocumentName": f"Ops-evil{BIDI}doc",
     "DocumentVersion": "1",
     "ExecutionStartTime": NOW - 60,
     "ExecutionEndTime": NOW - 10,
@@ -110,7 +110,7 @@ def test_no_control_or_bidi_character_from_the_service_reaches_the_terminal(tmp_
     try:
         console._tmux("pipe-pane", "-o", "-t", console.session, f"cat >> {recording}")
         # The list, then the execution view with its details pane scrolled through, then a resize.
-        console.wait_for("evil-doc")
+        console.wait_for("Ops-evil")
         console.press("Enter")
         console.wait_for("DETAILS")
         for _ in range(12):
