@@ -93,6 +93,9 @@ final class CountingService: AutomationService, @unchecked Sendable {
 final class Mailbox: @unchecked Sendable {
     let lock = NSLock()
     var events: [ConsoleEvent] = []
+    /// The simulated clock, which the core stamps its answers with.
+    var now = Date(timeIntervalSince1970: 0)
+    func clock() -> Date { lock.withLock { now } }
     func post(_ event: ConsoleEvent) { lock.withLock { events.append(event) } }
     func take() -> [ConsoleEvent] { lock.withLock { defer { events = [] }; return events } }
 }
@@ -101,8 +104,9 @@ final class Mailbox: @unchecked Sendable {
 func callsPerMinute(_ service: CountingService, openExecution: Bool, minutes: Double = 5) -> [String: Double] {
     let target = ConsoleTarget(kind: .local(dataDirectory: "/tmp/benchmark"), principal: "arn:aws:iam::123456789012:user/bench")
     let mailbox = Mailbox()
-    let core = ClientCore(service: service, target: target, auditLog: nil, post: mailbox.post)
+    let core = ClientCore(service: service, target: target, auditLog: nil, now: mailbox.clock, post: mailbox.post)
     var now = service.start
+    mailbox.lock.withLock { mailbox.now = now }
     var state = ConsoleState(target: target, options: ConsoleOptions(), width: 160, height: 48, now: now)
     func run(_ effects: [ConsoleEffect]) {
         var pending = effects
@@ -134,6 +138,7 @@ func callsPerMinute(_ service: CountingService, openExecution: Bool, minutes: Do
     let end = now.addingTimeInterval(minutes * 60)
     while now < end {
         now = now.addingTimeInterval(0.25)
+        mailbox.lock.withLock { mailbox.now = now }
         run(ConsoleUpdate.update(&state, .tick(now)))
     }
     core.shutdown()
