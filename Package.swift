@@ -148,6 +148,11 @@ let package = Package(
             dependencies: ["Console", "AutomationModel"],
             path: "Benchmarks/ConsoleBenchmark"
         ),
+        .executableTarget(
+            name: "console-call-rate",
+            dependencies: ["Console", "AutomationModel"],
+            path: "Benchmarks/ConsoleCallRate"
+        ),
         .testTarget(name: "AutomationModelTests", dependencies: ["AutomationModel"]),
         .testTarget(name: "JMESPathTests", dependencies: ["JMESPath"], exclude: ["Compliance"]),
         .testTarget(name: "AutomationDocumentsTests", dependencies: ["AutomationDocuments", "AutomationModel"]),

@@ -25,6 +25,8 @@ public final class ServiceConnection: Sendable {
     public let description: Description
     /// Who calls: the local operator's ARN, or "profile <name> (<credential source>)".
     public let principal: String
+    /// Where the credentials came from, when connected over the wire; nil on the local engine.
+    public let credentialSourceKind: CredentialSourceKind?
     /// The SSM client when connected over the wire (nil on the local engine), for callers that need the
     /// service's JSON answer as sent.
     public let client: SSMClient?
@@ -44,9 +46,11 @@ public final class ServiceConnection: Sendable {
 
     private init(
         service: any AutomationService, options: ServiceConnectionOptions, description: Description,
-        principal: String, client: SSMClient?, engine: AutomationEngine?, identity: IdentitySource
+        principal: String, client: SSMClient?, engine: AutomationEngine?, identity: IdentitySource,
+        credentialSourceKind: CredentialSourceKind? = nil
     ) {
         seedsDemo = options.seedDemo && engine != nil
+        self.credentialSourceKind = credentialSourceKind
         self.service = PacedAutomationService(
             service, limiter: OperationRateLimiter(quotas: options.quotas), waited: options.paceWaited)
         self.description = description
@@ -135,7 +139,7 @@ public final class ServiceConnection: Sendable {
             engine: nil,
             identity: .sts(Result { () throws(AWSConfigurationError) in
                 try CallerIdentityLookup(configuration: configuration, transport: transport)
-            }))
+            }), credentialSourceKind: configuration.credentialSourceKind)
     }
 }
 

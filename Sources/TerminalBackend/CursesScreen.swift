@@ -177,14 +177,7 @@ public final class CursesScreen: TerminalScreen {
         if appearance.underline { attributes |= cn_a_underline() }
         if appearance.dim { attributes |= cn_a_dim() }
         let pair = appearance.colors == nil ? 0 : ColorPalette.pairNumber(for: cell.style.color)
-        var scalars: [wchar_t]
-        if cell.isContinuation {
-            scalars = [wchar_t(0x20)]
-        } else if isUTF8 {
-            scalars = cell.character.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
-        } else {
-            scalars = cell.character.isASCII ? cell.character.unicodeScalars.map { wchar_t(bitPattern: $0.value) } : [wchar_t(0x3F)]
-        }
+        var scalars = CellOutput.scalars(for: cell, isUTF8: isUTF8).map { wchar_t(bitPattern: $0) }
         // The bottom-right cell reports ERR (the cursor cannot move past it) but is drawn all the same.
         _ = cn_put_cell(window, Int32(y), Int32(x), &scalars, Int32(scalars.count), attributes, pair)
     }

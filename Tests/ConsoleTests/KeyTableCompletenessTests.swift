@@ -182,7 +182,7 @@ struct KeyTableCompletenessTests {
     }
 
     @Test func textIsAnExplicitRowWhereverTypingEditsText() throws {
-        let typing: Set<KeyContext> = [.filterLine, .commandLine, .signalComment, .parameters]
+        let typing: Set<KeyContext> = [.filterLine, .commandLine, .signalComment, .parameters, .documentPicker]
         for (name, state) in try Self.samples() {
             let table = KeyTables.current(state)
             let takesText = table.bindings.contains(where: \.takesText)

@@ -6,6 +6,8 @@ import Foundation
 /// it in `PacedAutomationService`).
 struct ServiceCalls: Sendable {
     let service: any AutomationService
+    /// The steps last loaded, so refreshes ask only for the open ones.
+    let stepRefresh = StepRefresh()
 
     /// Pages beyond this are not fetched: a server that keeps answering NextToken would otherwise never end.
     static let maxPages = 100
@@ -66,16 +68,33 @@ struct ServiceCalls: Sendable {
         else {
             throw ServiceError(.automationExecutionNotFoundException, "\(OperationCatalog.getAutomationExecution.name) returned no execution for \(id).")
         }
+        if let known = stepRefresh.steps(for: id) {
+            let open = try await stepPages(
+                DescribeAutomationStepExecutionsRequest(
+                    automationExecutionId: id, filters: [StepRefresh.openStepsFilter], maxResults: 50))
+            if let steps = StepRefresh.merge(known, execution: execution, open: open) {
+                stepRefresh.remember(execution, steps: steps)
+                return .execution(execution, steps: steps)
+            }
+        }
+        let steps = try await stepPages(DescribeAutomationStepExecutionsRequest(automationExecutionId: id, maxResults: 50))
+        stepRefresh.remember(execution, steps: steps)
+        return .execution(execution, steps: steps)
+    }
+
+    /// Every page of DescribeAutomationStepExecutions for `request`.
+    private func stepPages(_ request: DescribeAutomationStepExecutionsRequest) async throws -> [StepExecution] {
+        var request = request
         var steps: [StepExecution] = []
         var nextToken: String?
         for _ in 0..<Self.maxPages {
-            let page = try await service.describeAutomationStepExecutions(
-                DescribeAutomationStepExecutionsRequest(automationExecutionId: id, nextToken: nextToken, maxResults: 50))
+            request.nextToken = nextToken
+            let page = try await service.describeAutomationStepExecutions(request)
             steps += page.stepExecutions ?? []
             nextToken = page.nextToken
             if nextToken == nil { break }
         }
-        return .execution(execution, steps: steps)
+        return steps
     }
 
     /// One call: the steps waiting now, of which an execution has at most one (its current step).

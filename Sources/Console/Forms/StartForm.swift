@@ -17,6 +17,9 @@ public struct StartForm: Sendable, Hashable {
 
     public var step: Step = .loadingDocuments
     public var documents: [String] = []
+    /// What has been typed in the document picker: only the documents whose names contain it are listed.
+    public var documentFilter = ""
+    /// The chosen row of `pickableDocuments`.
     public var documentIndex = 0
     public var documentName: String?
     public var documentVersion: String?
@@ -47,6 +50,11 @@ public struct StartForm: Sendable, Hashable {
     }
 
     public var isModeFocused: Bool { focus == fields.count }
+
+    /// The documents the picker lists: those whose names contain the typed filter, in any case.
+    public var pickableDocuments: [String] {
+        documentFilter.isEmpty ? documents : documents.filter { $0.localizedCaseInsensitiveContains(documentFilter) }
+    }
 
     /// The focused field when it is a pick-list of allowed values.
     public var focusedPickList: Int? {

@@ -80,6 +80,8 @@ public struct LineInput: Sendable, Hashable {
     public enum Kind: Sendable, Hashable { case filter, command }
     public var kind: Kind
     public var text: String
+    /// The text is the filter reopened, shown selected: the first key typed replaces it, Backspace clears it.
+    public var replacing = false
 }
 
 /// What is being fetched, so nothing is asked twice, and when the next refresh is due.
@@ -102,8 +104,10 @@ public struct RefreshState: Sendable, Hashable {
     /// Doublings of the refresh interval after throttling; back to 0 after a clean refresh.
     public var backoff = 0
     public var throttledSinceLastList = false
-    /// The latest word from the client core about throttling or retries, shown until a clean refresh.
+    /// The latest word from the client core about throttling or retries, shown until a clean refresh or
+    /// `noticeExpires`, whichever comes first.
     public var notice: String?
+    public var noticeExpires: Date?
 
     static let maximumBackoff = 4
 

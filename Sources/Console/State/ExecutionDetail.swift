@@ -31,6 +31,14 @@ public struct ExecutionDetail: Sendable, Hashable {
     /// The selected row of the table the view shows: a child in a parent's view, else a step.
     var selectedRow: Int { isFleet ? selectedChild : selectedStep }
 
+    /// Loaded, and nothing in it can change any more: the execution is in a final status and no step is still
+    /// running or being cancelled (steps left Pending never run), so a timed refresh would only read again what
+    /// is already known.
+    public var isFinal: Bool {
+        guard let status = execution?.automationExecutionStatus, status.isTerminal else { return false }
+        return !steps.contains { [.inProgress, .waiting, .cancelling].contains($0.stepStatus) }
+    }
+
     public var selectedStepExecution: StepExecution? {
         steps.indices.contains(selectedStep) ? steps[selectedStep] : nil
     }

@@ -187,7 +187,9 @@ public struct ExecutionList: Sendable, Hashable {
             nextToken = token
         } else {
             let oldest = page.map(\.sortKey).min()
-            let hadMorePages = loaded && loadedRows.count > page.count && nextToken != nil
+            // Rows from later pages are kept, and so is where paging stopped: the token after them, or none
+            // when the last page has been read (the first page's token would ask for pages already loaded).
+            let hadMorePages = loaded && loadedRows.count > page.count
             if let oldest, token != nil {
                 // Rows newer than the page's oldest that it no longer lists have left the query.
                 let removed = loadedRows.removeNotOlder(than: oldest)

@@ -17,7 +17,11 @@ extension ConsoleUpdate {
             if input.kind == .command { return run(input.text, &state) }
             return []
         case .edit:
-            guard TextEditing.apply(key, to: &input.text) else { return [] }
+            // A reopened filter is selected: what is typed replaces it, and Backspace clears it.
+            var text = input.replacing ? "" : input.text
+            guard TextEditing.apply(key, to: &text) else { return [] }
+            input.text = text
+            input.replacing = false
             state.input = input
             if input.kind == .filter {
                 state.list.filter = input.text

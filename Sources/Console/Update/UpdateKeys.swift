@@ -83,7 +83,7 @@ extension ConsoleUpdate {
         case .scrollDetailsDown: return scrollDetails(by: 1, &state)
         case .scrollDetailsUp: return scrollDetails(by: -1, &state)
         case .filter:
-            state.input = LineInput(kind: .filter, text: state.list.filter)
+            state.input = LineInput(kind: .filter, text: state.list.filter, replacing: !state.list.filter.isEmpty)
             return []
         case .command:
             state.input = LineInput(kind: .command, text: "")

@@ -6,12 +6,16 @@ extension ConsoleUpdate {
     static func tick(_ now: Date, _ state: inout ConsoleState) -> [ConsoleEffect] {
         state.now = now
         if let flash = state.flash, flash.expires <= now { state.flash = nil }
+        if let expires = state.refresh.noticeExpires, expires <= now {
+            state.refresh.notice = nil
+            state.refresh.noticeExpires = nil
+        }
         var effects: [ConsoleEffect] = []
         let interval = state.refresh.interval(state.options)
         if state.refresh.lastList.map({ now.timeIntervalSince($0) >= interval }) ?? true {
             effects += refreshList(&state)
         }
-        if state.screen == .execution, let detail = state.detail,
+        if state.screen == .execution, let detail = state.detail, !detail.isFinal,
             state.refresh.lastExecution.map({ now.timeIntervalSince($0) >= interval }) ?? true
         {
             effects += loadExecution(detail.id, &state)
@@ -120,14 +124,21 @@ extension ConsoleUpdate {
         case .throttled(let operation, let retryIn):
             state.refresh.throttledSinceLastList = true
             state.refresh.backoff = min(state.refresh.backoff + 1, RefreshState.maximumBackoff)
-            state.refresh.notice = "throttled: \(operation), retrying in \(seconds(retryIn))"
+            showNotice("throttled: \(operation), retrying in \(seconds(retryIn))", for: retryIn, &state)
         case .retrying(let operation, let attempt, let reason, let retryIn):
-            state.refresh.notice = "\(operation) failed (\(reason)); attempt \(attempt) in \(seconds(retryIn))"
+            showNotice("\(operation) failed (\(reason)); attempt \(attempt) in \(seconds(retryIn))", for: retryIn, &state)
         case .rateLimited(let operation, let waited):
-            state.refresh.notice = "waited \(seconds(waited)) to keep \(operation) under its quota"
+            showNotice("waited \(seconds(waited)) to keep \(operation) under its quota", for: .zero, &state)
         case .auditLogFailed(let path, let reason):
             flash("Audit log not written to \(path): \(reason)", .error, &state)
         }
+    }
+
+    /// A notice stays while it is news: until the retry it announces, and at least as long as a flash. Said
+    /// once, it would otherwise stay on the status line long after it stopped being true.
+    private static func showNotice(_ text: String, for duration: Duration, _ state: inout ConsoleState) {
+        state.refresh.notice = text
+        state.refresh.noticeExpires = state.now.addingTimeInterval(max(flashSeconds, duration.seconds))
     }
 
     static func seconds(_ duration: Duration) -> String {

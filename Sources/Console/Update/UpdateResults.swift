@@ -86,8 +86,13 @@ extension ConsoleUpdate {
         _ execution: AutomationExecution, steps: [StepExecution], _ state: inout ConsoleState
     ) -> [ConsoleEffect] {
         let id = execution.automationExecutionId
+        let steps = StepGrouping.grouped(steps)
         var effects = finishLoadingExecution(id, &state)
-        state.list.update(AutomationExecutionMetadata(execution))
+        // GetAutomationExecution has no AutomationType: the row keeps the one the list gave it.
+        let cross = !(execution.targetLocations ?? []).isEmpty || execution.targetLocationsURL != nil
+        state.list.update(
+            AutomationExecutionMetadata(
+                execution, automationType: state.list.row(withId: id)?.automationType ?? (cross ? .crossAccount : .local)))
         effects += approvalFromExecution(execution, steps: steps, &state)
         if var detail = state.detail, detail.id == id {
             let selectedId = detail.selectedStepExecution?.stepExecutionId

@@ -38,10 +38,14 @@ extension ConsoleUpdate {
         case .previousDocument:
             form.documentIndex = max(0, form.documentIndex - 1)
         case .nextDocument:
-            form.documentIndex = min(max(0, form.documents.count - 1), form.documentIndex + 1)
+            form.documentIndex = min(max(0, form.pickableDocuments.count - 1), form.documentIndex + 1)
+        case .filterDocuments:
+            guard TextEditing.apply(key, to: &form.documentFilter) else { return [] }
+            form.documentIndex = 0
         case .openDocument:
-            guard form.documents.indices.contains(form.documentIndex) else { return [] }
-            let name = form.documents[form.documentIndex]
+            let pickable = form.pickableDocuments
+            guard pickable.indices.contains(form.documentIndex) else { return [] }
+            let name = pickable[form.documentIndex]
             form.documentName = name
             form.step = .loadingDocument
             form.error = nil

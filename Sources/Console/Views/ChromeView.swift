@@ -87,7 +87,9 @@ enum ChromeView {
         if let input = state.input {
             let prompt = input.kind == .filter ? "/" : ":"
             let hint = "   " + LineInputKeys.table(for: input.kind).hint
-            let x = buffer.write(prompt + input.text + "_", x: 0, y: y, style: CellStyle(color: .accent, bold: true))
+            var x = buffer.write(prompt, x: 0, y: y, style: CellStyle(color: .accent, bold: true))
+            x = buffer.write(input.text, x: x, y: y, style: CellStyle(color: .accent, bold: true, reverse: input.replacing))
+            x = buffer.write("_", x: x, y: y, style: CellStyle(color: .accent, bold: true))
             buffer.write(hint, x: x, y: y, style: CellStyle(color: .muted))
             return
         }

@@ -17,11 +17,18 @@ extension FormViews {
             lines = [("The Automation documents could not be listed.", CellStyle(color: .muted))]
         case .pickingDocument, .loadingDocument:
             let loading: [Line] = form.step == .loadingDocument ? [("Loading \(form.documentName ?? "")...", CellStyle(color: .muted))] : []
-            lines = [("Document:", CellStyle(bold: true))]
+            let pickable = form.pickableDocuments
+            let filter = form.documentFilter.isEmpty
+                ? "(type to filter)"
+                : "\(form.documentFilter)_  \(pickable.count) of \(form.documents.count)"
+            lines = [("Document: " + filter, CellStyle(bold: true))]
             let rows = max(1, room - lines.count - loading.count - bottom.count)
-            for index in pickWindow(count: form.documents.count, selected: form.documentIndex, rows: rows) {
+            for index in pickWindow(count: pickable.count, selected: form.documentIndex, rows: rows) {
                 let selected = index == form.documentIndex
-                lines.append(((selected ? glyphs.selectionMark + " " : "  ") + form.documents[index], CellStyle(color: selected ? .selection : .normal, reverse: selected)))
+                lines.append(((selected ? glyphs.selectionMark + " " : "  ") + pickable[index], CellStyle(color: selected ? .selection : .normal, reverse: selected)))
+            }
+            if pickable.isEmpty, !form.documents.isEmpty {
+                lines.append(("  No document name contains '\(form.documentFilter)'. Backspace to widen.", CellStyle(color: .muted)))
             }
             lines += loading
         case .editingParameters, .sending:
