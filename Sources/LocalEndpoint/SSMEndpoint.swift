@@ -1,6 +1,7 @@
 import AWSWire
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import LocalEngine
 import Logging
 import ServiceLifecycle

@@ -127,9 +127,12 @@ def test_a_crash_even_a_stack_overflow_restores_the_terminal(tmp_path):
     for fault, signals in (("stack-overflow", {signal.SIGSEGV, signal.SIGBUS}),
                            ("trap", {signal.SIGILL, signal.SIGTRAP, signal.SIGABRT})):
         record = tmp_path / f"stty-{fault}"
-        wrapper = (f"stty -g > {record}.before; SWIFT_BACKTRACE=enable=no SSM_CONSOLE_CRASH_TEST={fault} CONSOLE; "
+        console_command = f"{binary_path()} --local --data-dir {tmp_path / 'engine'}"
+        wrapper = (f"stty -g > {record}.before; {console_command}; "
                    f"echo exit=$? > {record}.status; stty -g > {record}.after; sleep 30")
-        with local_console(tmp_path, wrapper) as console:
+        environment = {"XDG_STATE_HOME": str(tmp_path / "state"), "USER": "operator",
+                       "SWIFT_BACKTRACE": "enable=no", "SSM_CONSOLE_CRASH_TEST": fault}
+        with TmuxConsole(["sh", "-c", wrapper], environment=environment) as console:
             deadline = time.monotonic() + 120
             while not Path(f"{record}.after").exists() and time.monotonic() < deadline:
                 time.sleep(0.1)

@@ -8,8 +8,9 @@ import Testing
 @Suite struct EngineEscapingProcessTests {
     typealias Docs = EngineDocuments
 
+    /// The command goes on to sleep only once the child has written its PID, so a timeout cannot come first.
     static func escaping(_ pidFile: String) -> String {
-        "setsid sh -c 'trap \"\" TERM; echo $$ > \(pidFile).tmp; mv \(pidFile).tmp \(pidFile); exec sleep 300' </dev/null >/dev/null 2>&1 & sleep 300"
+        "setsid sh -c 'trap \"\" TERM; echo $$ > \(pidFile).tmp; mv \(pidFile).tmp \(pidFile); exec sleep 300' </dev/null >/dev/null 2>&1 & while [ ! -s \(pidFile) ]; do sleep 0.1; done; sleep 300"
     }
 
     static func escapedPID(_ path: String) async throws -> pid_t {
@@ -20,7 +21,7 @@ import Testing
         try await EngineHarness.with { engine in
             let pidFile = engine.path("escaped.pid")
             try await engine.createDocument(
-                "Escape", yaml: Docs.document(steps: [Docs.shellStep("Run", [Self.escaping(pidFile)], ["timeoutSeconds: 3"])]))
+                "Escape", yaml: Docs.document(steps: [Docs.shellStep("Run", [Self.escaping(pidFile)], ["timeoutSeconds: 10"])]))
             let id = try await engine.start("Escape")
             let escaped = try await Self.escapedPID(pidFile)
             let execution = try await engine.waitUntilEnded(id, timeout: .seconds(60))

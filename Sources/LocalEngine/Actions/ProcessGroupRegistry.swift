@@ -122,7 +122,8 @@ extension ShellProcessRunner {
         // Processes that left their group (setsid) still carry their step's marker.
         for case let (_, record?) in found where record.bootId == ProcessIdentity.bootId {
             StepProcessTree.signal(
-                SIGKILL, StepProcessTree.leftoverMarker(stepExecutionId: record.stepExecutionId), leader: nil)
+                SIGKILL, StepProcessTree.leftoverMarker(stepExecutionId: record.stepExecutionId), leader: nil,
+                anywhere: true)
         }
         for (file, _) in found { try? FileManager.default.removeItem(at: file) }
         return found.compactMap { $0.record?.stepExecutionId }

@@ -51,15 +51,19 @@ enum StepProcessTree {
     }()
 
     /// The live processes of the step: marked as `marker` matches, or descended from `leader` (pass nil
-    /// once the leader has been reaped, when its ID may belong to someone else).
-    static func members(_ marker: Match, leader: pid_t?) -> [pid_t] {
+    /// once the leader has been reaped, when its ID may belong to someone else). While the engine lives, every
+    /// process a step started descends from it (it is their subreaper), so only its descendants' environments
+    /// are read; `anywhere` reads every process's, for what an engine that died left behind.
+    static func members(_ marker: Match, leader: pid_t?, anywhere: Bool = false) -> [pid_t] {
         var parents: [pid_t: pid_t] = [:]
         var members: Set<pid_t> = []
         let own = getpid()
         for pid in livePIDs() where pid != own {
             guard let (parent, state) = stat(of: pid), state != "Z", state != "X" else { continue }
             parents[pid] = parent
-            if hasMarker(pid, marker) { members.insert(pid) }
+        }
+        for pid in parents.keys where (anywhere || descends(pid, from: own, parents: parents)) && hasMarker(pid, marker) {
+            members.insert(pid)
         }
         if let leader {
             for pid in parents.keys where descends(pid, from: leader, parents: parents) {
@@ -71,10 +75,10 @@ enum StepProcessTree {
 
     /// Signals every process of the step; with SIGKILL, repeats until none is left alive (a process may fork
     /// while the list is read) and reaps those that were re-parented to the engine.
-    static func signal(_ signal: Int32, _ marker: Match, leader: pid_t?) {
+    static func signal(_ signal: Int32, _ marker: Match, leader: pid_t?, anywhere: Bool = false) {
         var killed: Set<pid_t> = []
         for _ in 0..<20 {
-            let found = members(marker, leader: leader)
+            let found = members(marker, leader: leader, anywhere: anywhere)
             if found.isEmpty { break }
             for pid in found where pid != leader {
                 _ = kill(pid, signal)
@@ -83,7 +87,8 @@ enum StepProcessTree {
             if signal != SIGKILL || found.allSatisfy({ $0 == leader }) { break }
             usleep(10_000)
         }
-        reapAdopted(killed.subtracting(leader.map { [$0] } ?? []))
+        // Only killed processes are sure to end soon; one that ignores SIGTERM is reaped after its SIGKILL.
+        if signal == SIGKILL { reapAdopted(killed.subtracting(leader.map { [$0] } ?? [])) }
     }
 
     /// Waits for the killed processes that are now the engine's children, so none stays a zombie. Only those:
