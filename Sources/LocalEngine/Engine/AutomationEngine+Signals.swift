@@ -40,7 +40,7 @@ extension AutomationEngine {
                 .automationExecutionNotFoundException,
                 "No execution with ID \(request.automationExecutionId). Check the ID with DescribeAutomationExecutions.")
         }
-        let document = try document(of: record)
+        let document = try scopeDocument(of: record)
         let payload = request.payload ?? [:]
         var decision: (ApproverDecision, String)?
         switch signal {
