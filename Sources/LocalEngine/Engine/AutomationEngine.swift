@@ -10,6 +10,8 @@ public actor AutomationEngine {
     public nonisolated let configuration: EngineConfiguration
     nonisolated let store: EngineStore
     nonisolated let viewCache = ExecutionViewCache()
+    /// The Run Command reads over the commands aws:runCommand steps send.
+    nonisolated var commandReads: CommandReads { CommandReads(store: CommandStore(dataDirectory: configuration.dataDirectory)) }
     private let directoryLock: DataDirectoryLock
     let logger = Logger(label: "ssm-console.engine")
     /// The runner of each action in `ActionRegistry` that has one.
