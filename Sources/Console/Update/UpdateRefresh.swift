@@ -16,6 +16,7 @@ extension ConsoleUpdate {
         {
             effects += loadExecution(detail.id, &state)
         }
+        effects += refreshCommandOutput(now, &state)
         return effects
     }
 
