@@ -20,11 +20,12 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE), str(HERE.parents[1] / "Tests" / "Interop")]
 
+# terminal_benchmark installs pyte, which pty_console reads the screen with, when it is missing.
+from terminal_benchmark import HEIGHT, KEY, WIDTH, aws_env, default_binary  # noqa: E402
 from counting_proxy import CountingProxy  # noqa: E402
 from pty_console import PtyProgram  # noqa: E402
 from serve_process import ServeProcess  # noqa: E402
 from ssm_clients import REGION, Endpoint  # noqa: E402
-from terminal_benchmark import HEIGHT, KEY, WIDTH, aws_env, default_binary  # noqa: E402
 
 
 def ticking_document(gate: str) -> str:

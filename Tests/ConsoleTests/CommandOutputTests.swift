@@ -111,6 +111,8 @@ struct CommandOutputTests {
 
     @Test func oIsOffForAStepThatIsNotARunCommandOrHasNotSentItsCommand() {
         var state = Fixtures.executionState(Self.execution, width: 100)
+        _ = ConsoleUpdate.update(&state, .key(.up))
+        #expect(state.detail?.selectedStepExecution?.stepName == "Check")
         #expect(ConsoleUpdate.update(&state, Fixtures.key("o")).isEmpty)
         #expect(state.flash?.text == "o Command output: the selected step is not aws:runCommand")
         let (execution, original) = Self.execution

@@ -189,7 +189,17 @@ import Testing
             let ended = try await engine.waitUntilEnded(id, timeout: .seconds(60))
             #expect(ended.automationExecutionStatus == .success, "\(ended.failureMessage ?? "")")
             #expect(ended.variables == ["Seen": ["100"]])
-            #expect((ended.stepExecutions ?? []).filter { $0.stepName == "Note" }.count == 100)
+            // GetAutomationExecution lists at most 100 step executions; DescribeAutomationStepExecutions has them all.
+            var notes: [StepExecution] = []
+            var token: String?
+            repeat {
+                let page = try await engine.service.describeAutomationStepExecutions(
+                    DescribeAutomationStepExecutionsRequest(
+                        automationExecutionId: id, filters: [.init(key: .stepName, values: ["Note"])], nextToken: token))
+                notes += page.stepExecutions ?? []
+                token = page.nextToken
+            } while token != nil
+            #expect(notes.map(\.parentStepDetails?.iteration) == (1...100).map { $0 })
             #expect(ended.step("Forever")?.outputs?["CurrentIteration"] == ["100"])
         }
     }

@@ -32,7 +32,7 @@ final class ProcessOutputReader: Sendable {
 
     init(standardOutput: Int32, standardError: Int32, limits: (Int, Int), files: ProcessOutputFiles? = nil) {
         done.enter()
-        let copies = files.map { [Self.openCopy($0.standardOutput), Self.openCopy($0.standardError)] } ?? [-1, -1]
+        let copies: [Int32] = files.map { [Self.openCopy($0.standardOutput), Self.openCopy($0.standardError)] } ?? [-1, -1]
         let thread = Thread { [self] in
             drain(fds: [standardOutput, standardError], limits: [limits.0, limits.1], copies: copies)
             copies.filter { $0 >= 0 }.forEach { close($0) }

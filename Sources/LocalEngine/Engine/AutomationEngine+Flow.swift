@@ -150,7 +150,8 @@ extension AutomationEngine {
                         executionId: executionId, stepExecutionId: stepExecutionId, attempt: attempt, outputs: outputs)
                 }
             }
-            launch(invocation, attempt: attempt) { await runner.run(invocation) }
+            let sent = invocation
+            launch(sent, attempt: attempt) { await runner.run(sent) }
         }
     }
 
