@@ -100,6 +100,16 @@ struct KeyTableCompletenessTests {
 
         samples.append(("stop confirmation", after(running, [Fixtures.key("c")])))
         samples.append(("stop confirmation, sending", after(running, [Fixtures.key("c"), Fixtures.key("y")])))
+        let patch = after(Fixtures.executionState(CommandOutputTests.execution, width: 100), [.key(.down)])
+        let instances = after(patch, [
+            Fixtures.key("o"),
+            .result(.commandInvocations(commandId: CommandOutputTests.commandId, CommandOutputTests.invocations), at: Fixtures.now),
+        ])
+        samples.append(("command output, instances", instances))
+        samples.append(("command output, second instance", after(instances, [.key(.down)])))
+        let long = (1...60).map { "line \($0)" }.joined(separator: "\n")
+        let output = ConsoleEvent.result(.commandOutput(CommandOutputTests.output(long)), at: Fixtures.now)
+        samples.append(("command output, scrolled up", after(instances, [.key(.enter), output, .key(.pageUp)])))
         samples.append(("too small", after(list, [.resize(width: 40, height: 10)])))
         samples.append(("too small, help open", after(list, [Fixtures.key("?"), .resize(width: 40, height: 10)])))
         return samples

@@ -92,6 +92,17 @@ public struct ParentStepDetails: Codable, Sendable, Hashable {
     public var iteration: Int?
     public var iteratorValue: String?
 
+    public init(
+        stepExecutionId: String? = nil, stepName: String? = nil, action: String? = nil, iteration: Int? = nil,
+        iteratorValue: String? = nil
+    ) {
+        self.stepExecutionId = stepExecutionId
+        self.stepName = stepName
+        self.action = action
+        self.iteration = iteration
+        self.iteratorValue = iteratorValue
+    }
+
     enum CodingKeys: String, CodingKey {
         case stepExecutionId = "StepExecutionId"
         case stepName = "StepName"

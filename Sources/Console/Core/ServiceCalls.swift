@@ -43,7 +43,26 @@ struct ServiceCalls: Sendable {
             return .targetCount(targets, count: try await countTargets(targets))
         case .describeDocument(let name, let version):
             return try await document(name, version: version)
+        case .loadCommandInvocations(let commandId):
+            return try await commandInvocations(commandId)
+        case .loadCommandOutput(let commandId, let instanceId):
+            return .commandOutput(
+                try await service.getCommandInvocation(GetCommandInvocationRequest(commandId: commandId, instanceId: instanceId)))
         }
+    }
+
+    /// Every instance of a command, each with its plugin's status, exit code and times.
+    private func commandInvocations(_ commandId: String) async throws -> ServiceResult {
+        var invocations: [CommandInvocation] = []
+        var nextToken: String?
+        for _ in 0..<Self.maxPages {
+            let page = try await service.listCommandInvocations(
+                ListCommandInvocationsRequest(commandId: commandId, maxResults: 50, nextToken: nextToken, details: true))
+            invocations += page.commandInvocations ?? []
+            nextToken = page.nextToken
+            if nextToken == nil { break }
+        }
+        return .commandInvocations(commandId: commandId, invocations)
     }
 
     private func executions(_ query: ExecutionQuery, pageSize: Int, nextToken: String?) async throws -> ServiceResult {

@@ -54,6 +54,10 @@ public enum ServiceRequest: Sendable, Hashable {
     case countTargets([Target])
     /// One document's parameters and steps (start form, StartStep pick-list).
     case describeDocument(name: String, version: String?)
+    /// The instances of an aws:runCommand step's command, with their plugins (ListCommandInvocations, Details).
+    case loadCommandInvocations(commandId: String)
+    /// One instance's output of a command (GetCommandInvocation).
+    case loadCommandOutput(commandId: String, instanceId: String)
 
     /// Whether this request changes something, so it is refused in read-only mode and goes into the audit log.
     public var isChange: Bool {
@@ -81,6 +85,8 @@ public enum ServiceResult: Sendable {
     /// DescribeDocument plus, from GetDocument's content, the step names in document order and the parameters'
     /// rules (allowed values, pattern, lengths, item counts) that DescribeDocument leaves out.
     case document(DocumentDescription, stepNames: [String], parameterRules: ParameterRules)
+    case commandInvocations(commandId: String, [CommandInvocation])
+    case commandOutput(GetCommandInvocationResponse)
     /// The request failed; `error` carries the AWS error code and message (or a transport failure as
     /// `ServiceError` with a code such as `ConnectionError`).
     case failed(ServiceRequest, ServiceError)

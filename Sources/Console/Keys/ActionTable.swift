@@ -38,6 +38,16 @@ public enum ActionTable {
         ConsoleAction(.scrollDetailsDown, keys: [.character("J")], label: "J", title: "Scroll details down", in: [.execution]),
         ConsoleAction(.scrollDetailsUp, keys: [.character("K")], label: "K", title: "Scroll details up", in: [.execution]),
         ConsoleAction(
+            .commandOutput, keys: [.character("o")], label: "o", title: "Command output", in: [.execution], inFooter: true,
+            about: "the selected \(AutomationActionName.runCommand) step's instances with status, exit code and duration; Enter shows one's stdout and stderr, followed live",
+            whyNot: { state in
+                guard let step = state.detail?.selectedStepExecution else { return "no step selected" }
+                guard step.action == AutomationActionName.runCommand.rawValue else {
+                    return "the selected step is not \(AutomationActionName.runCommand)"
+                }
+                return step.commandId == nil ? "the step has not sent its command yet" : nil
+            }),
+        ConsoleAction(
             .filter, keys: [.character("/")], label: "/", title: "Filter rows", in: [.executions], inFooter: true,
             about: "the loaded ones, as you type"),
         ConsoleAction(

@@ -13,6 +13,8 @@ public enum KeyContext: String, Sendable, Hashable, CaseIterable {
     case documentsLoading, documentsFailed, documentPicker, parameters, startSending
     /// The stop confirmation, and waiting for its answer.
     case stopConfirmation, stopSending
+    /// The command output view: listing the instances, showing one's output.
+    case commandInstances, commandOutput
     /// A terminal too small to draw on.
     case tooSmall
 
@@ -36,6 +38,8 @@ public enum KeyContext: String, Sendable, Hashable, CaseIterable {
         case .startSending: return "start form, sending"
         case .stopConfirmation: return "stop confirmation"
         case .stopSending: return "stop confirmation, sending"
+        case .commandInstances: return "command output, instances"
+        case .commandOutput: return "command output, one instance"
         case .tooSmall: return "terminal too small"
         }
     }
@@ -51,6 +55,7 @@ extension ConsoleState {
         case .signal(let form): return SignalFormKeys.table(for: form).context
         case .start(let form): return StartFormKeys.table(for: form).context
         case .stop(let form): return StopFormKeys.table(for: form).context
+        case .commandOutput(let view): return CommandOutputKeys.table(for: view).context
         case nil: break
         }
         if let input { return LineInputKeys.table(for: input.kind).context }

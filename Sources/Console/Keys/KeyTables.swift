@@ -30,6 +30,9 @@ public enum KeyTables {
         case .stopConfirmation, .stopSending:
             guard case .stop(let form) = state.overlay else { break }
             return StopFormKeys.table(for: form).described
+        case .commandInstances, .commandOutput:
+            guard case .commandOutput(let view) = state.overlay else { break }
+            return CommandOutputKeys.table(for: view).described
         }
         return KeyTable(state.keyContext, [])
     }

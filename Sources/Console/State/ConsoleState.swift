@@ -14,6 +14,7 @@ public struct ConsoleState: Sendable, Hashable {
         case signal(SignalForm)
         case start(StartForm)
         case stop(StopForm)
+        case commandOutput(CommandOutputView)
     }
 
     public let target: ConsoleTarget

@@ -26,6 +26,8 @@ extension ConsoleUpdate {
             return handleStartFormKey(key, &state)
         case .stopConfirmation, .stopSending:
             return handleStopFormKey(key, &state)
+        case .commandInstances, .commandOutput:
+            return handleCommandOutputKey(key, &state)
         }
     }
 
@@ -80,6 +82,7 @@ extension ConsoleUpdate {
             let focus = state.detail?.focus
             state.detail?.focus = focus == .steps ? .details : .steps
             return []
+        case .commandOutput: return openCommandOutput(&state)
         case .scrollDetailsDown: return scrollDetails(by: 1, &state)
         case .scrollDetailsUp: return scrollDetails(by: -1, &state)
         case .filter:

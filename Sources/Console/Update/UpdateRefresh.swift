@@ -21,6 +21,7 @@ extension ConsoleUpdate {
             effects += loadExecution(detail.id, &state)
             if detail.isFleet { effects += loadChildren(of: detail.id, &state) }
         }
+        effects += refreshCommandOutput(now, &state)
         return effects
     }
 

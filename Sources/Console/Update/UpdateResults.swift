@@ -46,6 +46,12 @@ extension ConsoleUpdate {
         case .document(let description, let stepNames, let rules):
             documentArrived(description, stepNames: stepNames, rules: rules, &state)
             return []
+        case .commandInvocations(let commandId, let invocations):
+            commandInvocationsArrived(commandId, invocations, &state)
+            return []
+        case .commandOutput(let output):
+            commandOutputArrived(output, &state)
+            return []
         case .failed(let request, let error):
             return failed(request, error, &state)
         }
@@ -214,6 +220,8 @@ extension ConsoleUpdate {
                 form.step = .documentsFailed
                 form.error = "\(OperationCatalog.listDocuments.name) failed: \(message)"
             }
+        case .loadCommandInvocations, .loadCommandOutput:
+            commandOutputFailed(request, message: message, &state)
         case .describeDocument(let name, _):
             if case .start(let form) = state.overlay, form.step == .loadingDocument {
                 state.editStartForm { form in

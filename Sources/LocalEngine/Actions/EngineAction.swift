@@ -28,6 +28,10 @@ struct EngineAction: Sendable {
         case chooseNextStep
         /// The step starts a child automation in this engine and follows it to its end.
         case startChildAutomation
+        /// The step runs its nested steps once per iteration; the flow keeps the iterations.
+        case loop
+        /// The step sets one of the execution's variables, at once.
+        case updateVariable
     }
 
     init(

@@ -18,6 +18,8 @@ struct ProcessRequest: Sendable {
     var stepExecutionId: String
     var standardOutputLimit = 24_000
     var standardErrorLimit = 24_000
+    /// Where the output is copied as it arrives, for reads while the process runs.
+    var outputFiles: ProcessOutputFiles?
 
     /// `/bin/sh -c SCRIPT`, the way SSM Agent runs AWS-RunShellScript.
     static func shell(
@@ -102,7 +104,7 @@ public struct ShellProcessRunner: Sendable {
         }
         let supervisor = ProcessSupervisor(
             spawned: spawned, marker: StepProcessTree.runMarker(marker),
-            limits: (request.standardOutputLimit, request.standardErrorLimit),
+            limits: (request.standardOutputLimit, request.standardErrorLimit), outputFiles: request.outputFiles,
             terminationGrace: terminationGrace, outputDrainGrace: outputDrainGrace, dataDirectory: dataDirectory)
         supervisor.start(timeout: request.timeout)
         return await withTaskCancellationHandler {
@@ -134,7 +136,8 @@ private final class ProcessSupervisor: Sendable {
     private let state = LockedValue(State())
 
     init(
-        spawned: SpawnedProcess, marker: StepProcessTree.Match, limits: (Int, Int), terminationGrace: Double,
+        spawned: SpawnedProcess, marker: StepProcessTree.Match, limits: (Int, Int), outputFiles: ProcessOutputFiles?,
+        terminationGrace: Double,
         outputDrainGrace: Double, dataDirectory: URL
     ) {
         self.spawned = spawned
@@ -143,7 +146,8 @@ private final class ProcessSupervisor: Sendable {
         self.outputDrainGrace = outputDrainGrace
         self.dataDirectory = dataDirectory
         reader = ProcessOutputReader(
-            standardOutput: spawned.standardOutput, standardError: spawned.standardError, limits: limits)
+            standardOutput: spawned.standardOutput, standardError: spawned.standardError, limits: limits,
+            files: outputFiles)
     }
 
     func start(timeout: Double?) {

@@ -6,6 +6,7 @@ import Foundation
 extension AutomationEngine {
     func recoverUnfinishedExecutions() {
         _ = ShellProcessRunner.killLeftoverProcesses(in: configuration.dataDirectory)
+        CommandStore(dataDirectory: configuration.dataDirectory).endInterruptedInvocations(at: now)
         let records: [ExecutionRecord]
         do {
             records = try store.unfinishedRecords()
@@ -23,7 +24,7 @@ extension AutomationEngine {
                 parents.append(record)
                 continue
             }
-            guard let document = try? document(of: record) else {
+            guard let document = try? scopeDocument(of: record) else {
                 finish(&record, status: .failed, failureMessage: "The document of this execution is no longer available.")
                 commitInBackground(record)
                 continue
@@ -63,7 +64,12 @@ extension AutomationEngine {
                 armDeadline(for: record)
             }
         case .idle:
-            if record.runtime.cancelling { finish(&record, status: .cancelled, failureMessage: nil) }
+            if record.runtime.cancelling {
+                endScope(&record, status: .cancelled, failureMessage: nil)
+            } else if !record.runtime.loops.isEmpty {
+                // Stopped between two iterations of a loop: the next one starts now.
+                resumeLoop(&record)
+            }
         case .finished:
             break
         }

@@ -45,7 +45,7 @@ extension AutomationEngine {
                 .invalidAutomationSignalException,
                 "Execution \(record.id) is a rate-controlled parent, which runs no steps itself; signal the child that waits (list them with the ParentExecutionId filter).")
         }
-        let document = try document(of: record)
+        let document = try scopeDocument(of: record)
         let payload = request.payload ?? [:]
         var decision: (ApproverDecision, String)?
         switch signal {

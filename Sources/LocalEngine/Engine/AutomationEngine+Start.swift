@@ -62,9 +62,14 @@ extension AutomationEngine {
         execution.executedBy = principal
         execution.parentAutomationExecutionId = parentId
         execution.target = ""
+        if !document.variables.isEmpty {
+            execution.variables = VariableUpdate.apiValues(VariableUpdate.initialValues(of: document), of: document)
+        }
         var record = ExecutionRecord(
             execution: execution, steps: document.mainSteps.map(Self.pendingStepExecution),
-            runtime: ExecutionRuntime(parameterValues: resolved.values), tags: request.tags ?? [],
+            runtime: ExecutionRuntime(
+                parameterValues: resolved.values, variables: VariableUpdate.initialValues(of: document)),
+            tags: request.tags ?? [],
             clientToken: request.clientToken, requestFingerprint: fingerprint)
         if mode == .auto, let first = document.mainSteps.first {
             beginStep(&record, named: first.name, document: document)

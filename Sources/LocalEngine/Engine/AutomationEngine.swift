@@ -10,6 +10,8 @@ public actor AutomationEngine {
     public nonisolated let configuration: EngineConfiguration
     nonisolated let store: EngineStore
     nonisolated let viewCache = ExecutionViewCache()
+    /// The Run Command reads over the commands aws:runCommand steps send.
+    nonisolated var commandReads: CommandReads { CommandReads(store: CommandStore(dataDirectory: configuration.dataDirectory)) }
     private let directoryLock: DataDirectoryLock
     let logger = Logger(label: "ssm-console.engine")
     /// The runner of each action in `ActionRegistry` that has one.
@@ -28,7 +30,7 @@ public actor AutomationEngine {
     /// The execution whose steps `beginStep` is beginning, and the step a step that ended at once (aws:branch)
     /// asked for next: the outermost `beginStep` takes it up in a loop, so a chain of such steps does not
     /// recurse once per step.
-    var flowChain: (executionId: String, next: String?)?
+    var flowChain: (executionId: String, next: (name: String, document: AutomationDocument)?)?
 
     enum StopReason {
         case stopStep
