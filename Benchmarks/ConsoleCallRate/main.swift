@@ -78,6 +78,9 @@ final class CountingService: AutomationService, @unchecked Sendable {
     func sendAutomationSignal(_ request: SendAutomationSignalRequest) async throws -> SendAutomationSignalResponse { try unused() }
     func startAutomationExecution(_ request: StartAutomationExecutionRequest) async throws -> StartAutomationExecutionResponse { try unused() }
     func stopAutomationExecution(_ request: StopAutomationExecutionRequest) async throws -> StopAutomationExecutionResponse { try unused() }
+    func listCommands(_ request: ListCommandsRequest) async throws -> ListCommandsResponse { try unused() }
+    func listCommandInvocations(_ request: ListCommandInvocationsRequest) async throws -> ListCommandInvocationsResponse { try unused() }
+    func getCommandInvocation(_ request: GetCommandInvocationRequest) async throws -> GetCommandInvocationResponse { try unused() }
     func getDocument(_ request: GetDocumentRequest) async throws -> GetDocumentResponse { try unused() }
     func describeDocument(_ request: DescribeDocumentRequest) async throws -> DescribeDocumentResponse { try unused() }
     func listDocuments(_ request: ListDocumentsRequest) async throws -> ListDocumentsResponse { try unused() }
