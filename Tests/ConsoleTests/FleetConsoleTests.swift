@@ -75,6 +75,21 @@ struct FleetConsoleTests {
         #expect(FleetProgress(parent: parent, counts: FleetCounts(children)).isOverErrorBudget)
     }
 
+    /// The engine stops starting children once a cancelled one passes MaxErrors; the console must say so too.
+    @Test func aCancelledChildUsesTheErrorBudgetAsTheEngineCountsIt() {
+        var parent = AutomationExecutionMetadata(automationExecutionId: parentId)
+        parent.maxErrors = "0"
+        parent.resolvedTargets = ResolvedTargets(parameterValues: ["i-1", "i-2"], truncated: false)
+        var child = AutomationExecutionMetadata(automationExecutionId: "child-1")
+        child.automationExecutionStatus = .cancelled
+        let progress = FleetProgress(parent: parent, counts: FleetCounts([child]))
+        #expect(progress.counts.errors == 1)
+        #expect(progress.counts.cancelled == 1)
+        #expect(progress.isOverErrorBudget)
+        let ends: [AutomationExecutionStatus] = [.success, .failed, .timedOut, .cancelled, .inProgress, .waiting]
+        #expect(ends.filter(\.countsAgainstMaxErrors) == [.failed, .timedOut, .cancelled])
+    }
+
     @Test func expandingAsksForOneFilteredPageAndListsTheChildrenBelowTheParent() {
         var state = FleetFixtures.state()
         expectChildrenRequest(ConsoleUpdate.update(&state, Fixtures.key("e")))

@@ -40,6 +40,10 @@ public struct AutomationExecutionStatus: RawRepresentable, Hashable, Sendable, C
             .contains(self)
     }
 
+    /// A rate-controlled parent's child that ended so counts against the parent's MaxErrors: every end but
+    /// success, a cancelled child included (the engine stops starting children on it, and the console counts it).
+    public var countsAgainstMaxErrors: Bool { isTerminal && ![.success, .completedWithSuccess].contains(self) }
+
     /// The statuses in which an execution waits on a person.
     public var isWaitingOnHuman: Bool {
         [.waiting, .pendingApproval, .pendingChangeCalendarOverride].contains(self)

@@ -62,7 +62,7 @@ public struct FleetChildren: Sendable, Hashable {
 public struct FleetCounts: Sendable, Hashable {
     public var known = 0
     public var finished = 0
-    /// Failed or timed out: what MaxErrors counts.
+    /// Ended other than in success, cancelled included: what MaxErrors counts.
     public var errors = 0
     public var cancelled = 0
     /// Started and not finished.
@@ -82,7 +82,7 @@ public struct FleetCounts: Sendable, Hashable {
         known += change
         let status = status ?? .pending
         if status.isTerminal { finished += change }
-        if status == .failed || status == .timedOut { errors += change }
+        if status.countsAgainstMaxErrors { errors += change }
         if status == .cancelled { cancelled += change }
         if !status.isTerminal && status != .pending { running += change }
     }

@@ -33,5 +33,5 @@ struct FleetTarget: Codable, Sendable {
     var outcome: AutomationExecutionStatus?
 
     /// A child that did not succeed counts against MaxErrors.
-    static func isError(_ status: AutomationExecutionStatus) -> Bool { status != .success }
+    static func isError(_ status: AutomationExecutionStatus) -> Bool { status.countsAgainstMaxErrors }
 }
