@@ -1,11 +1,13 @@
 import Foundation
 
-/// The JSON 1.1 wire encoding shared by every layer: timestamps are epoch seconds with a fraction.
+/// The JSON 1.1 wire encoding shared by every layer: timestamps are epoch seconds with a fraction. Keys are
+/// sorted so that the same value is always the same bytes: a map's order would otherwise follow each
+/// Dictionary instance's seed, and two reads of one command could print its Parameters in different orders.
 public enum AWSJSON {
     public static func encoder() -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.dateEncodingStrategy = .secondsSince1970
-        encoder.outputFormatting = [.withoutEscapingSlashes]
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return encoder
     }
 
