@@ -36,6 +36,9 @@ struct ServiceCalls: Sendable {
             return try await documents()
         case .describeDocument(let name, let version):
             return try await document(name, version: version)
+        case .switchTarget:
+            // A switch replaces the service rather than calling it; the client core never hands one here.
+            preconditionFailure("ClientCore runs .switchTarget itself")
         }
     }
 

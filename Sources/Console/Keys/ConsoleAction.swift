@@ -8,6 +8,7 @@ public struct ConsoleAction: Sendable {
         case open, back, clearFilter, switchPane, scrollDetailsDown, scrollDetailsUp
         case filter, command, inbox, refresh, help, quit
         case approve, reject, startStep, stopStep, resume, revoke, startExecution, stopExecution
+        case copyId, copyCommand
     }
 
     /// The views an action works in: `.executions` and `.execution`.

@@ -13,6 +13,8 @@ public enum KeyContext: String, Sendable, Hashable, CaseIterable {
     case documentsLoading, documentsFailed, documentPicker, parameters, startSending
     /// The stop confirmation, and waiting for its answer.
     case stopConfirmation, stopSending
+    /// The pick-list `:profile` and `:region` open without a name.
+    case targetPicker
     /// A terminal too small to draw on.
     case tooSmall
 
@@ -36,6 +38,7 @@ public enum KeyContext: String, Sendable, Hashable, CaseIterable {
         case .startSending: return "start form, sending"
         case .stopConfirmation: return "stop confirmation"
         case .stopSending: return "stop confirmation, sending"
+        case .targetPicker: return "profile or region pick-list"
         case .tooSmall: return "terminal too small"
         }
     }
@@ -51,6 +54,7 @@ extension ConsoleState {
         case .signal(let form): return SignalFormKeys.table(for: form).context
         case .start(let form): return StartFormKeys.table(for: form).context
         case .stop(let form): return StopFormKeys.table(for: form).context
+        case .pick(let picker): return TargetPickerKeys.table(for: picker).context
         case nil: break
         }
         if let input { return LineInputKeys.table(for: input.kind).context }

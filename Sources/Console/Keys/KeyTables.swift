@@ -6,6 +6,10 @@ public enum KeyTables {
     /// The table of the context `state` is in, without its commands. In the two views it lists the keys that
     /// read-only turns off, as they are still the view's keys.
     public static func current(_ state: ConsoleState) -> KeyTable<Void> {
+        defaultTable(state).rebound(state.options.keys)
+    }
+
+    private static func defaultTable(_ state: ConsoleState) -> KeyTable<Void> {
         switch state.keyContext {
         case .tooSmall:
             return ActionTable.tooSmall.described
@@ -24,20 +28,25 @@ public enum KeyTables {
         case .stopConfirmation, .stopSending:
             guard case .stop(let form) = state.overlay else { break }
             return StopFormKeys.table(for: form).described
+        case .targetPicker:
+            guard case .pick(let picker) = state.overlay else { break }
+            return TargetPickerKeys.table(for: picker).described
         }
         return KeyTable(state.keyContext, [])
     }
 
     /// "In forms: Enter send · Esc cancel · y confirms Reject, StopStep and stop": a form's keys, and the
     /// dangerous actions that ask `y` (signals by their names, the others in lower case).
-    static var formsHelpLine: String {
-        "In forms: " + formsSummary
+    static func formsHelpLine(_ map: KeyMap) -> String {
+        "In forms: " + formsSummary(map)
     }
 
-    private static var formsSummary: String {
+    private static func formsSummary(_ map: KeyMap) -> String {
         let editing = KeyTable<SignalFormCommand>(.signalComment, [SignalFormKeys.send(dangerous: false), SignalFormKeys.cancel])
+        let confirm = KeyTable(.signalConfirmation, [SignalFormKeys.confirm]).rebound(map).bindings.first?.label ?? ""
         let confirmed = ActionTable.all.filter(\.isDangerous).map { $0.signal?.rawValue ?? $0.title.lowercased() }
-        return "\(editing.hint) · \(SignalFormKeys.confirm.label) confirms \(listed(confirmed))"
+        let copy = KeyTable(.signalConfirmation, [SignalFormKeys.copyCommand]).rebound(map).bindings.first?.label ?? ""
+        return "\(editing.rebound(map).hint) · \(confirm) confirms \(listed(confirmed)) · \(copy) copies the aws ssm command"
     }
 
     /// "a, b and c".
@@ -48,12 +57,17 @@ public enum KeyTables {
 
     /// The README's key table: a row per key of the two views (what it does in each, whether it asks `y`), then
     /// the keys of the input lines and forms. README.md must hold exactly this; a test compares them.
-    public static func readmeMarkdown() -> String {
+    /// With a key map, the same table with the operator's keys.
+    public static func readmeMarkdown(_ map: KeyMap = KeyMap()) -> String {
         var rows = ["| key | what it does |", "|---|---|"]
+        let all = ActionTable.all.map { action in
+            let context: KeyContext = action.contexts.contains(.executions) ? .executions : .execution
+            return ActionTable.actions(in: context, map).first { $0.id == action.id } ?? action
+        }
         var labels: [String] = []
-        for action in ActionTable.all where !labels.contains(action.keyLabel) { labels.append(action.keyLabel) }
+        for action in all where !labels.contains(action.keyLabel) { labels.append(action.keyLabel) }
         for label in labels {
-            let meanings = ActionTable.all.filter { $0.keyLabel == label }.map { action in
+            let meanings = all.filter { $0.keyLabel == label }.map { action in
                 var text = action.title
                 if let about = action.about { text += ": \(about)" }
                 if action.isDangerous { text += " (asks `y`)" }
@@ -62,9 +76,9 @@ public enum KeyTables {
             }
             rows.append("| `\(label)` | \(meanings.joined(separator: "; ")) |")
         }
-        rows.append("| in the `/` line | \(LineInputKeys.filter.hint) |")
-        rows.append("| in the `:` line | \(LineInputKeys.command.hint) |")
-        rows.append("| in forms | \(formsSummary) |")
+        rows.append("| in the `/` line | \(LineInputKeys.filter.rebound(map).hint) |")
+        rows.append("| in the `:` line | \(LineInputKeys.command.rebound(map).hint) |")
+        rows.append("| in forms | \(formsSummary(map)) |")
         return rows.joined(separator: "\n")
     }
 }

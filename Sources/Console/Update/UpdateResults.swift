@@ -37,6 +37,8 @@ extension ConsoleUpdate {
         case .document(let description, let stepNames, let rules):
             documentArrived(description, stepNames: stepNames, rules: rules, &state)
             return []
+        case .switched(let target, let readOnly):
+            return switched(target, readOnly: readOnly, &state)
         case .failed(let request, let error):
             return failed(request, error, &state)
         }
@@ -193,6 +195,8 @@ extension ConsoleUpdate {
                 form.step = .documentsFailed
                 form.error = "\(OperationCatalog.listDocuments.name) failed: \(message)"
             }
+        case .switchTarget(let choice):
+            switchFailed(choice, error, &state)
         case .describeDocument(let name, _):
             if case .start(let form) = state.overlay, form.step == .loadingDocument {
                 state.editStartForm { form in

@@ -10,12 +10,16 @@ extension ConsoleUpdate {
             state.overlay = nil
             return []
         }
+        if command == .copyCommand {
+            guard case .success(let request) = form.request else { return [] }
+            return Clipboard.copy(ShellCommandLine.start(request, target: state.target), what: "the aws ssm command", &state)
+        }
         return state.editStartForm { form in apply(command, key, to: &form) } ?? []
     }
 
     private static func apply(_ command: StartFormCommand, _ key: KeyPress, to form: inout StartForm) -> [ConsoleEffect] {
         switch command {
-        case .cancel:
+        case .cancel, .copyCommand:
             return []
         case .retry:
             form.step = .loadingDocuments

@@ -81,7 +81,7 @@ enum ChromeView {
         let glyphs = state.options.glyphs
         if let input = state.input {
             let prompt = input.kind == .filter ? "/" : ":"
-            let hint = "   " + LineInputKeys.table(for: input.kind).hint
+            let hint = "   " + LineInputKeys.table(for: input.kind).hint(in: state)
             let x = buffer.write(prompt + input.text + "_", x: 0, y: y, style: CellStyle(color: .accent, bold: true))
             buffer.write(hint, x: x, y: y, style: CellStyle(color: .muted))
             return
