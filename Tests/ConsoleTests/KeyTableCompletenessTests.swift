@@ -96,6 +96,12 @@ struct KeyTableCompletenessTests {
 
         samples.append(("stop confirmation", after(running, [Fixtures.key("c")])))
         samples.append(("stop confirmation, sending", after(running, [Fixtures.key("c"), Fixtures.key("y")])))
+        var pickingTarget = list
+        pickingTarget.targetChoices = TargetChoices(profiles: ["a", "b", "c"])
+        samples.append(("profile pick-list", after(pickingTarget, [Fixtures.key(":")] + "profile".map(Fixtures.key) + [.key(.enter)])))
+        samples.append(("profile pick-list, second", after(pickingTarget, [Fixtures.key(":")] + "profile".map(Fixtures.key) + [.key(.enter), .key(.down)])))
+        samples.append(("profile pick-list, narrowed", after(pickingTarget, [Fixtures.key(":")] + "profile".map(Fixtures.key) + [.key(.enter), Fixtures.key("b")])))
+        samples.append(("profile pick-list, nothing matches", after(pickingTarget, [Fixtures.key(":")] + "profile".map(Fixtures.key) + [.key(.enter), Fixtures.key("z")])))
         samples.append(("too small", after(list, [.resize(width: 40, height: 10)])))
         samples.append(("too small, help open", after(list, [Fixtures.key("?"), .resize(width: 40, height: 10)])))
         return samples
@@ -168,7 +174,7 @@ struct KeyTableCompletenessTests {
     }
 
     @Test func textIsAnExplicitRowWhereverTypingEditsText() throws {
-        let typing: Set<KeyContext> = [.filterLine, .commandLine, .signalComment, .parameters]
+        let typing: Set<KeyContext> = [.filterLine, .commandLine, .signalComment, .parameters, .targetPicker]
         for (name, state) in try Self.samples() {
             let table = KeyTables.current(state)
             let takesText = table.bindings.contains(where: \.takesText)

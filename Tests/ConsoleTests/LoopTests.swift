@@ -30,6 +30,8 @@ final class FakeScreen: TerminalScreen {
     var titles: [String] = []
     func ringBell() { bells += 1 }
     func setTitle(_ title: String) { titles.append(title) }
+    var copied: [String] = []
+    func copyToClipboard(_ text: String) { copied.append(text) }
 }
 
 /// A tiny program: `r` asks for the documents, `q` quits, a result counts; ticks are counted but not shown,
@@ -55,7 +57,7 @@ struct Counter {
                 state.ticks += 1
                 if state.ticks == 20 { return [.quit] }
             case .resize(let width, let height): state.size = (width, height)
-            case .notice: break
+            case .notice, .mouse: break
             }
             return []
         },
