@@ -91,6 +91,7 @@ struct KeyTableCompletenessTests {
         samples.append(("start form, typed parameter", parameters))
         samples.append(("start form, pick-list", after(parameters, [.key(.tab)])))
         samples.append(("start form, mode", after(parameters, [.key(.tab), .key(.tab)])))
+        samples.append(("start form, filled in", after(parameters, [Fixtures.key("C")])))
         let sending = after(parameters, [Fixtures.key("C"), .key(.enter)])
         samples.append(("start form, sending", sending))
 

@@ -11,20 +11,20 @@ struct UpdateMouseTests {
         var state = Fixtures.state()
         let top = state.layout.listTop
         _ = ConsoleUpdate.update(&state, .mouse(MouseEvent(.click, x: 10, y: top + 2)))
-        #expect(state.list.selectedId == Fixtures.rows[2].automationExecutionId)
+        #expect(state.list.selectedId == state.list.visibleRow(at: 2).automationExecutionId)
         #expect(state.screen == .executions)
         // Below the last row, and on the header, nothing changes.
         _ = ConsoleUpdate.update(&state, .mouse(MouseEvent(.click, x: 10, y: top + Fixtures.rows.count + 1)))
         _ = ConsoleUpdate.update(&state, .mouse(MouseEvent(.click, x: 10, y: 0)))
-        #expect(state.list.selectedId == Fixtures.rows[2].automationExecutionId)
+        #expect(state.list.selectedId == state.list.visibleRow(at: 2).automationExecutionId)
     }
 
     @Test func doubleClickOpensTheRow() {
         var state = Fixtures.state()
         let effects = ConsoleUpdate.update(&state, .mouse(MouseEvent(.doubleClick, x: 10, y: state.layout.listTop + 1)))
         #expect(state.screen == .execution)
-        #expect(state.detail?.id == Fixtures.rows[1].automationExecutionId)
-        #expect(effects.contains(.request(.loadExecution(id: Fixtures.rows[1].automationExecutionId))))
+        #expect(state.detail?.id == state.list.visibleRow(at: 1).automationExecutionId)
+        #expect(effects.contains(.request(.loadExecution(id: state.list.visibleRow(at: 1).automationExecutionId))))
     }
 
     @Test func wheelMovesTheListSelection() {

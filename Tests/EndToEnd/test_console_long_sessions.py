@@ -186,8 +186,10 @@ def test_a_bad_config_file_refuses_to_start_the_console(accounts, tmp_path, cons
     console = TmuxConsole([str(binary_path()), "--profile", "a"], width=140, height=40, environment=env)
     consoles.append(console)
     assert console.exit_status() == 2
-    screen = console.screen()
-    assert "config.yaml:1:7: bell: expected true or false, got 'maybe'" in screen.replace("\n", ""), screen
+    # With the scrollback, wrapped lines joined: the message may be longer than the pane is wide.
+    screen = console._tmux("capture-pane", "-p", "-J", "-S", "-200", "-t", console.session)
+    assert "config.yaml:1:7: bell: expected true or false, got 'maybe'" in screen, screen
+    assert "fix the config file" in screen
 
 
 def test_config_default_prints_every_setting():
