@@ -8,6 +8,9 @@ import Testing
 /// of the old one; the update keeps the query and filter, shows the new target and follows its read-only.
 @Suite("Switching target")
 struct TargetSwitchTests {
+    /// Generous: the whole suite's CPU-heavy tests can hold the cooperative pool for many seconds on two cores.
+    static let patience: Duration = .seconds(60)
+
     static let accountB = ConsoleTarget(
         kind: .aws(profile: "b", region: "eu-west-1", endpoint: "http://127.0.0.1:4584"), principal: "arn:aws:iam::222222222222:user/bob")
 
@@ -41,7 +44,7 @@ struct TargetSwitchTests {
         core.submit(.listExecutions(.all, pageSize: 10))
         #expect(await eventually { old.waitingCount("DescribeAutomationExecutions") == 1 })
         core.submit(.switchTarget(.profile("b")))
-        await events.wait(for: "the switch") { events in
+        await events.wait(for: "the switch", timeout: Self.patience) { events in
             events.results.contains { if case .switched = $0 { return true } else { return false } }
         }
         guard case .switched(let target, let readOnly) = events.results.last else {
@@ -52,14 +55,14 @@ struct TargetSwitchTests {
         // The old list call answers now, after the switch: dropped.
         old.release("DescribeAutomationExecutions")
         core.submit(.listExecutions(.all, pageSize: 10))
-        await events.wait(for: "the new target's list") { $0.results.contains { Self.listedIds($0) == ["new-1"] } }
+        await events.wait(for: "the new target's list", timeout: Self.patience) { $0.results.contains { Self.listedIds($0) == ["new-1"] } }
         try await Task.sleep(for: .milliseconds(100))
         #expect(!events.results.contains { Self.listedIds($0) == ["old-1"] })
         #expect(new.calls("DescribeAutomationExecutions").count == 1)
         #expect(await eventually { retired.withLock { $0 } == 1 }, "the old connection is closed once idle")
         // Read-only now comes from the new profile: changes are refused by the core too.
         core.submit(.sendSignal(SendAutomationSignalRequest(automationExecutionId: "new-1", signalType: .approve)))
-        await events.wait(for: "the refusal") { events in
+        await events.wait(for: "the refusal", timeout: Self.patience) { events in
             events.results.contains { if case .failed(.sendSignal, let error) = $0 { return error.code.rawValue == "ReadOnlyMode" } else { return false } }
         }
         #expect(new.calls("SendAutomationSignal").isEmpty)
@@ -75,11 +78,11 @@ struct TargetSwitchTests {
             post: { events.append($0) })
         defer { core.shutdown() }
         core.submit(.switchTarget(.profile("nope")))
-        await events.wait(for: "the failure") { events in
+        await events.wait(for: "the failure", timeout: Self.patience) { events in
             events.results.contains { if case .failed(.switchTarget(.profile("nope")), _) = $0 { return true } else { return false } }
         }
         core.submit(.listExecutions(.all, pageSize: 10))
-        await events.wait(for: "the old target's list") { $0.results.contains { Self.listedIds($0) == ["old-1"] } }
+        await events.wait(for: "the old target's list", timeout: Self.patience) { $0.results.contains { Self.listedIds($0) == ["old-1"] } }
     }
 
     @Test func withoutAConnectorTheSwitchIsRefused() async {
@@ -87,7 +90,7 @@ struct TargetSwitchTests {
         let core = ClientCore(service: FakeAutomationService(), target: testTarget, auditLog: nil, post: { events.append($0) })
         defer { core.shutdown() }
         core.submit(.switchTarget(.region("eu-west-2")))
-        await events.wait(for: "the refusal") { events in
+        await events.wait(for: "the refusal", timeout: Self.patience) { events in
             events.results.contains { if case .failed(.switchTarget, let error) = $0 { return error.code.rawValue == "SwitchUnavailable" } else { return false } }
         }
     }
