@@ -65,6 +65,9 @@ let package = Package(
                 "AWSWire",
                 "LocalEngine",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -135,6 +138,11 @@ let package = Package(
             path: "Benchmarks/EngineBenchmark"
         ),
         .executableTarget(
+            name: "fleet-benchmark",
+            dependencies: ["LocalEngine", "AutomationModel"],
+            path: "Benchmarks/FleetBenchmark"
+        ),
+        .executableTarget(
             name: "client-benchmark",
             dependencies: ["AWSWire", "AutomationModel"],
             path: "Benchmarks/ClientBenchmark"
@@ -143,6 +151,11 @@ let package = Package(
             name: "console-benchmark",
             dependencies: ["Console", "AutomationModel"],
             path: "Benchmarks/ConsoleBenchmark"
+        ),
+        .executableTarget(
+            name: "console-call-rate",
+            dependencies: ["Console", "AutomationModel"],
+            path: "Benchmarks/ConsoleCallRate"
         ),
         .testTarget(name: "AutomationModelTests", dependencies: ["AutomationModel"]),
         .testTarget(name: "JMESPathTests", dependencies: ["JMESPath"], exclude: ["Compliance"]),
@@ -166,11 +179,13 @@ let package = Package(
         ),
         .testTarget(name: "ConnectionTests", dependencies: ["Connection", "AWSWire", "AutomationModel", "LocalEngine"]),
         .testTarget(
-            name: "ConsoleTests", dependencies: ["Console", "AutomationModel", "LocalEngine"], exclude: ["Snapshots"]),
+            name: "ConsoleTests", dependencies: ["Console", "AutomationModel", "LocalEngine"],
+            exclude: ["Snapshots", "Fixtures"]),
         .testTarget(name: "ConsoleSettingsTests", dependencies: ["ConsoleSettings", "Console"]),
         .testTarget(
             name: "TerminalBackendTests",
-            dependencies: ["TerminalBackend", "Console", .product(name: "Logging", package: "swift-log")]
+            dependencies: ["TerminalBackend", "Console", .product(name: "Logging", package: "swift-log")],
+            exclude: ["Snapshots"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -10,11 +10,16 @@ public struct AutomationDocument: Sendable, Hashable {
     public var mainSteps: [StepDefinition]
     /// `Step.Output` references that become the execution's Outputs.
     public var outputs: [String]
+    /// The document's `variables`, declared like parameters; `aws:updateVariable` changes them as the
+    /// execution runs and `{{ variable:NAME }}` reads them.
+    public var variables: [ParameterDefinition]
 
     public init(
         schemaVersion: String = "0.3", description: String? = nil, assumeRole: String? = nil,
-        parameters: [ParameterDefinition] = [], mainSteps: [StepDefinition], outputs: [String] = []
+        parameters: [ParameterDefinition] = [], mainSteps: [StepDefinition], outputs: [String] = [],
+        variables: [ParameterDefinition] = []
     ) {
+        self.variables = variables
         self.schemaVersion = schemaVersion
         self.description = description
         self.assumeRole = assumeRole
@@ -25,6 +30,30 @@ public struct AutomationDocument: Sendable, Hashable {
 
     public func step(named name: String) -> StepDefinition? {
         mainSteps.first { $0.name == name }
+    }
+
+    /// Every step, with the steps of loops after their loop, depth first.
+    public var allSteps: [StepDefinition] {
+        mainSteps.flatMap { [$0] + AutomationDocument(mainSteps: $0.steps).allSteps }
+    }
+
+    /// The NAME of `variable:NAME`, as aws:updateVariable's Name input and references write a variable.
+    public static func variableName(_ text: String) -> String? {
+        if case .variable(let name)? = ReferenceTarget(text) { return name }
+        return nil
+    }
+
+    /// Any step of the document, inside a loop or not.
+    public func anyStep(named name: String) -> StepDefinition? {
+        allSteps.first { $0.name == name }
+    }
+
+    /// The document as the steps of one loop see it: their flow stays inside the loop, while parameters,
+    /// variables and outputs are the document's.
+    public func scope(ofLoop loop: StepDefinition) -> AutomationDocument {
+        var scoped = self
+        scoped.mainSteps = loop.steps
+        return scoped
     }
 
     public func stepIndex(named name: String) -> Int? {
@@ -137,13 +166,17 @@ public struct StepDefinition: Sendable, Hashable {
     public var nextStep: String?
     public var isCritical: Bool
     public var outputs: [OutputSelector]
+    /// The steps an `aws:loop` runs each iteration (its `inputs.Steps`, kept apart from the inputs so they
+    /// are interpolated only when each of them runs); empty for other actions.
+    public var steps: [StepDefinition]
 
     public init(
         name: String, action: String, description: String? = nil, inputs: [String: JSONValue] = [:],
         maxAttempts: Int = 1, timeoutSeconds: Int? = nil, onFailure: FailureRoute = .abort,
         onCancel: CancelRoute = .abort, isEnd: Bool = false, nextStep: String? = nil, isCritical: Bool = true,
-        outputs: [OutputSelector] = []
+        outputs: [OutputSelector] = [], steps: [StepDefinition] = []
     ) {
+        self.steps = steps
         self.name = name
         self.action = action
         self.description = description

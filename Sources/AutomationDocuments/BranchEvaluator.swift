@@ -27,6 +27,13 @@ public enum BranchEvaluator {
         return nil
     }
 
+    /// Whether an interpolated condition such as an aws:loop's LoopCondition holds: a Variable and an
+    /// operator, or And, Or and Not of such conditions, as in a branch choice.
+    public static func holds(_ condition: JSONValue, place: String) throws(ServiceError) -> Bool {
+        if let problem = BranchChoiceShape.problem(in: condition) { throw failure("\(place) \(problem).") }
+        return try matches(condition, place: place)
+    }
+
     /// Whether a condition (already shape-checked) holds.
     private static func matches(_ condition: JSONValue, place: String) throws(ServiceError) -> Bool {
         if let members = condition["And"]?.arrayValue {

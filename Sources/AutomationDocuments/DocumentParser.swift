@@ -4,7 +4,7 @@ import AutomationModel
 /// document must satisfy. What its actions require is checked by whoever runs it, with the actions' specifications
 /// (`DocumentValidator.checkActions`).
 public enum DocumentParser {
-    static let topLevelFields = ["schemaVersion", "description", "assumeRole", "parameters", "mainSteps", "outputs"]
+    static let topLevelFields = ["schemaVersion", "description", "assumeRole", "parameters", "mainSteps", "outputs", "variables"]
 
     /// - Parameter format: nil detects JSON (content starting with `{`) or YAML.
     public static func parse(_ content: String, format: DocumentFormat?) throws(ServiceError) -> AutomationDocument {
@@ -20,7 +20,8 @@ public enum DocumentParser {
             assumeRole: try fields.string("assumeRole"),
             parameters: try ParameterDefinitionParser.parameters(fields.node("parameters")),
             mainSteps: try StepDefinitionParser.steps(fields.node("mainSteps")),
-            outputs: try fields.stringList("outputs", example: "[\"StepName.OutputName\"]") ?? []
+            outputs: try fields.stringList("outputs", example: "[\"StepName.OutputName\"]") ?? [],
+            variables: try ParameterDefinitionParser.parameters(fields.node("variables"), section: "variables")
         )
         try DocumentValidator.validate(document)
         return document

@@ -33,7 +33,7 @@ enum DocumentReferenceValidator {
             }
         }
         for reference in references {
-            guard let step = doc.step(named: reference.step),
+            guard let step = doc.anyStep(named: reference.step),
                 let builtIn = actions[AutomationActionName(rawValue: step.action)]?.builtInOutputs
             else { continue }
             let known = builtIn.union(step.outputs.map(\.name))
@@ -51,7 +51,7 @@ enum DocumentReferenceValidator {
         if let assumeRole = doc.assumeRole {
             references += Interpolator.references(in: .string(assumeRole)).map { ($0, "assumeRole") }
         }
-        for step in doc.mainSteps {
+        for step in doc.allSteps {
             references += Interpolator.references(in: .object(step.inputs)).map { ($0, "Step '\(step.name)' inputs") }
         }
         return references
@@ -71,15 +71,21 @@ enum DocumentReferenceValidator {
             }
         case .stepOutput(let step, _):
             try requireStep(step, place: "\(place): {{ \(body) }}", in: doc)
+        case .variable(let name):
+            guard doc.variables.contains(where: { $0.name == name }) else {
+                let declared = doc.variables.map(\.name)
+                throw DocumentValidator.invalid(
+                    "\(place): {{ \(body) }} names no declared variable. Declare \(name) under variables\(declared.isEmpty ? "" : " or use one of: \(declared.joined(separator: ", "))").")
+            }
         case .executionId, .global:
             break
         }
     }
 
     private static func requireStep(_ name: String, place: String, in doc: AutomationDocument) throws(ServiceError) {
-        guard doc.step(named: name) != nil else {
+        guard doc.anyStep(named: name) != nil else {
             throw DocumentValidator.invalid(
-                "\(place) names step '\(name)', which the document does not have. Steps: \(doc.mainSteps.map(\.name).joined(separator: ", ")).")
+                "\(place) names step '\(name)', which the document does not have. Steps: \(doc.allSteps.map(\.name).joined(separator: ", ")).")
         }
     }
 }

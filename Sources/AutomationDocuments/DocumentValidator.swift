@@ -7,10 +7,10 @@ public enum DocumentValidator {
     /// What any schema-0.3 document must satisfy, then what `actions` require of the steps using them.
     public static func validate(_ doc: AutomationDocument, actions: [ActionSpecification] = []) throws(ServiceError) {
         try checkParameters(doc.parameters)
+        try checkParameters(doc.variables, kind: "Variable")
         try checkStepNames(doc.mainSteps)
-        for step in doc.mainSteps {
-            try checkStep(step, in: doc)
-        }
+        try checkStepNames(doc.allSteps)
+        try checkSteps(of: doc, root: doc)
         try DocumentReferenceValidator.check(doc)
         try checkActions(doc, actions: actions)
     }
@@ -19,22 +19,36 @@ public enum DocumentValidator {
     /// outputs name outputs the steps produce. Steps of other actions are not second-guessed.
     public static func checkActions(_ doc: AutomationDocument, actions: [ActionSpecification]) throws(ServiceError) {
         let byName = Dictionary(actions.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-        for step in doc.mainSteps {
-            try byName[AutomationActionName(rawValue: step.action)]?.checkInputs(step, doc)
-        }
+        try checkActionInputs(doc, actions: byName)
         try DocumentReferenceValidator.checkStepOutputs(doc, actions: byName)
+    }
+
+    /// Each step's inputs against its action's rules, with the steps a loop runs checked in the loop's scope
+    /// (so an aws:branch inside a loop names steps of that loop).
+    private static func checkActionInputs(
+        _ doc: AutomationDocument, actions: [AutomationActionName: ActionSpecification]
+    ) throws(ServiceError) {
+        for step in doc.mainSteps {
+            try actions[AutomationActionName(rawValue: step.action)]?.checkInputs(step, doc)
+            if !step.steps.isEmpty { try checkActionInputs(doc.scope(ofLoop: step), actions: actions) }
+        }
     }
 
     static func invalid(_ message: String) -> ServiceError {
         ServiceError(.invalidDocumentContent, message)
     }
 
-    private static func checkParameters(_ parameters: [ParameterDefinition]) throws(ServiceError) {
+    private static func checkParameters(_ parameters: [ParameterDefinition], kind: String = "Parameter") throws(ServiceError) {
         var seen: Set<String> = []
         for parameter in parameters {
-            let place = "Parameter '\(parameter.name)'"
+            let shownName = parameter.name.count > 60 ? String(parameter.name.prefix(60)) + "…" : parameter.name
+            let place = "\(kind) '\(shownName)'"
+            if kind == "Parameter", let problem = ClientLimits.parameterKeyProblem(parameter.name) {
+                throw invalid(
+                    "\(place): a parameter name \(problem), so no StartAutomationExecution could give it. Shorten the name.")
+            }
             guard ReferenceTarget.isName(parameter.name) else {
-                throw invalid("\(place): parameter names may use only letters, digits and underscores.")
+                throw invalid("\(place): \(kind.lowercased()) names may use only letters, digits and underscores.")
             }
             guard seen.insert(parameter.name).inserted else {
                 throw invalid("\(place) is declared twice; keep one declaration.")
@@ -79,7 +93,17 @@ public enum DocumentValidator {
         }
     }
 
-    private static func checkStep(_ step: StepDefinition, in doc: AutomationDocument) throws(ServiceError) {
+    /// Each step of `doc`'s flow, then the steps of each loop, whose flow stays inside their loop.
+    private static func checkSteps(of doc: AutomationDocument, root: AutomationDocument) throws(ServiceError) {
+        for step in doc.mainSteps {
+            try checkStep(step, in: doc, root: root)
+            if !step.steps.isEmpty { try checkSteps(of: doc.scope(ofLoop: step), root: root) }
+        }
+    }
+
+    private static func checkStep(
+        _ step: StepDefinition, in doc: AutomationDocument, root: AutomationDocument
+    ) throws(ServiceError) {
         let place = "Step '\(step.name)'"
         let parts = step.action.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
@@ -91,19 +115,30 @@ public enum DocumentValidator {
         if let timeout = step.timeoutSeconds, timeout <= 0 {
             throw invalid("\(place): timeoutSeconds is \(timeout); it must be more than 0, or left out for no limit.")
         }
-        if let next = step.nextStep { try requireStep(next, field: "nextStep", place: place, in: doc) }
-        if case .step(let target) = step.onFailure { try requireStep(target, field: "onFailure", place: place, in: doc) }
-        if case .step(let target) = step.onCancel { try requireStep(target, field: "onCancel", place: place, in: doc) }
+        if let next = step.nextStep { try requireStep(next, field: "nextStep", place: place, in: doc, root: root) }
+        if case .step(let target) = step.onFailure {
+            try requireStep(target, field: "onFailure", place: place, in: doc, root: root)
+        }
+        if case .step(let target) = step.onCancel {
+            try requireStep(target, field: "onCancel", place: place, in: doc, root: root)
+        }
         try checkOutputs(step, place: place)
     }
 
     /// Throws unless `target`, which `field` of the step at `place` names, is a step of `doc`.
+    /// - Parameter root: the whole document, when `doc` is a loop's steps, to say when the target is a step of
+    ///   another list.
     static func requireStep(
-        _ target: String, field: String, place: String, in doc: AutomationDocument
+        _ target: String, field: String, place: String, in doc: AutomationDocument, root: AutomationDocument? = nil
     ) throws(ServiceError) {
         guard doc.step(named: target) != nil else {
+            let steps = doc.mainSteps.map(\.name).joined(separator: ", ")
+            if (root ?? doc).anyStep(named: target) != nil {
+                throw invalid(
+                    "\(place): \(field) names step '\(target)', which is not in the same list of steps: a loop's steps go only to steps of that loop, and the others only to steps outside it. Steps it can name: \(steps).")
+            }
             throw invalid(
-                "\(place): \(field) names step '\(target)', which the document does not have. Steps: \(doc.mainSteps.map(\.name).joined(separator: ", ")).")
+                "\(place): \(field) names step '\(target)', which the document does not have. Steps: \(steps).")
         }
     }
 

@@ -7,6 +7,8 @@ public struct InterpolationContext: Sendable {
     public var parameters: [String: JSONValue]
     /// Outputs of the steps that have produced them: step name, then output name.
     public var stepOutputs: [String: [String: JSONValue]]
+    /// The execution's variables as they are now, typed.
+    public var variables: [String: JSONValue]
     public var executionId: String
     public var accountId: String
     /// nil when no region is configured; `{{global:REGION}}` then fails rather than guess.
@@ -17,8 +19,10 @@ public struct InterpolationContext: Sendable {
 
     public init(
         parameters: [String: JSONValue] = [:], stepOutputs: [String: [String: JSONValue]] = [:], executionId: String,
-        accountId: String, region: String?, partition: String = "aws", now: Date = Date()
+        accountId: String, region: String?, partition: String = "aws", now: Date = Date(),
+        variables: [String: JSONValue] = [:]
     ) {
+        self.variables = variables
         self.parameters = parameters
         self.stepOutputs = stepOutputs
         self.executionId = executionId

@@ -80,6 +80,14 @@ public enum Interpolator {
                 )
             }
             return value
+        case .variable(let name):
+            guard let value = context.variables[name] else {
+                throw ServiceError(
+                    .validationException,
+                    "{{ \(body) }} cannot be resolved: the document declares no variable named \(name). Declare it under the document's variables."
+                )
+            }
+            return value
         case .executionId:
             return .string(context.executionId)
         case .global(let variable):

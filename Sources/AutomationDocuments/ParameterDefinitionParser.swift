@@ -7,23 +7,26 @@ enum ParameterDefinitionParser {
         "maxChars", "displayType",
     ]
 
-    static func parameters(_ node: DocumentNode?) throws(ServiceError) -> [ParameterDefinition] {
+    /// - Parameter section: `parameters`, or `variables`, which are declared alike.
+    static func parameters(_ node: DocumentNode?, section: String = "parameters") throws(ServiceError) -> [ParameterDefinition] {
         guard let node else { return [] }
         guard case .mapping(let entries) = node else {
             throw ServiceError(
                 .invalidDocumentContent,
-                "parameters must be a map from parameter name to its definition, for example parameters: {InstanceId: {type: String}}; found \(node.kindDescription)."
+                "\(section) must be a map from name to its definition, for example \(section): {InstanceId: {type: String}}; found \(node.kindDescription)."
             )
         }
+        let kind = section == "variables" ? "variable" : "parameter"
         var definitions: [ParameterDefinition] = []
         for entry in entries {
-            definitions.append(try definition(named: entry.key, entry.value))
+            definitions.append(try definition(named: entry.key, entry.value, place: "\(kind) '\(entry.key)'"))
         }
         return definitions
     }
 
-    private static func definition(named name: String, _ node: DocumentNode) throws(ServiceError) -> ParameterDefinition {
-        let place = "parameter '\(name)'"
+    private static func definition(
+        named name: String, _ node: DocumentNode, place: String
+    ) throws(ServiceError) -> ParameterDefinition {
         let fields = try DocumentFieldReader(node, place: place, expected: "type: String")
         // displayType only changes how the AWS console draws the field.
         try fields.rejectUnknownKeys(allowed: Self.fields)

@@ -21,23 +21,30 @@ enum StepDefinitionParser {
         }
         var steps: [StepDefinition] = []
         for (index, item) in items.enumerated() {
-            steps.append(try step(item, position: index + 1))
+            steps.append(try step(item, position: index + 1, list: "mainSteps"))
         }
         return steps
     }
 
-    private static func step(_ node: DocumentNode, position: Int) throws(ServiceError) -> StepDefinition {
+    private static func step(_ node: DocumentNode, position: Int, list: String) throws(ServiceError) -> StepDefinition {
         let unnamed = try DocumentFieldReader(
-            node, place: "Step \(position) of mainSteps", expected: "name: restart, action: \(AutomationActionName.runCommand)")
+            node, place: "Step \(position) of \(list)", expected: "name: restart, action: \(AutomationActionName.runCommand)")
         let name = try unnamed.requiredString("name", example: "restart")
         let fields = DocumentFieldReader(entries: unnamed.entries, place: "Step '\(name)'")
         try fields.rejectUnknownKeys(allowed: Self.fields)
 
+        let action = try fields.requiredString("action", example: AutomationActionName.runCommand.rawValue)
+        var stepInputs = try inputs(fields)
+        var nested: [StepDefinition] = []
+        if action == AutomationActionName.loop.rawValue, stepInputs["Steps"] != nil {
+            stepInputs["Steps"] = nil
+            nested = try loopSteps(fields, loop: name)
+        }
         return StepDefinition(
             name: name,
-            action: try fields.requiredString("action", example: AutomationActionName.runCommand.rawValue),
+            action: action,
             description: try fields.string("description"),
-            inputs: try inputs(fields),
+            inputs: stepInputs,
             maxAttempts: try fields.integer("maxAttempts", example: "3") ?? 1,
             timeoutSeconds: try fields.integer("timeoutSeconds", example: "600"),
             onFailure: try failureRoute(fields.string("onFailure"), place: fields.place),
@@ -45,8 +52,26 @@ enum StepDefinitionParser {
             isEnd: try fields.boolean("isEnd") ?? false,
             nextStep: try fields.string("nextStep"),
             isCritical: try fields.boolean("isCritical") ?? true,
-            outputs: try outputs(fields)
+            outputs: try outputs(fields),
+            steps: nested
         )
+    }
+
+    /// An aws:loop's `inputs.Steps`: steps written as in mainSteps.
+    private static func loopSteps(_ fields: DocumentFieldReader, loop: String) throws(ServiceError) -> [StepDefinition] {
+        guard case .mapping(let entries)? = fields.node("inputs"),
+            let node = entries.first(where: { $0.key == "Steps" })?.value
+        else { return [] }
+        guard case .sequence(let items) = node else {
+            throw ServiceError(
+                .invalidDocumentContent,
+                "Step '\(loop)': inputs.Steps must be a list of steps (each item starting with '- name:'), as in mainSteps; found \(node.kindDescription).")
+        }
+        var steps: [StepDefinition] = []
+        for (index, item) in items.enumerated() {
+            steps.append(try step(item, position: index + 1, list: "the Steps of loop '\(loop)'"))
+        }
+        return steps
     }
 
     private static func inputs(_ fields: DocumentFieldReader) throws(ServiceError) -> [String: JSONValue] {

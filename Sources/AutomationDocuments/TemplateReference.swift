@@ -49,12 +49,18 @@ enum ReferenceTarget: Hashable, Sendable {
     case stepOutput(step: String, output: String)
     case executionId
     case global(GlobalVariable)
+    /// One of the document's `variables`: `variable:NAME`.
+    case variable(String)
 
     /// nil when the body is not a reference Automation understands.
     init?(_ body: String) {
         if body.hasPrefix("automation:") {
             guard body == "automation:EXECUTION_ID" else { return nil }
             self = .executionId
+        } else if body.hasPrefix(Self.variablePrefix) {
+            let name = String(body.dropFirst(Self.variablePrefix.count))
+            guard Self.isName(name) else { return nil }
+            self = .variable(name)
         } else if body.hasPrefix("global:") {
             guard let variable = GlobalVariable(rawValue: String(body.dropFirst("global:".count))) else { return nil }
             self = .global(variable)
@@ -74,6 +80,9 @@ enum ReferenceTarget: Hashable, Sendable {
         !text.isEmpty && text.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_") }
     }
 
+    /// How aws:updateVariable's Name and references spell a variable: `variable:NAME`.
+    static let variablePrefix = "variable:"
+
     static let validForms =
-        "a parameter name, StepName.OutputName, automation:EXECUTION_ID, or global:ACCOUNT_ID, global:REGION, global:DATE, global:DATE_TIME, global:AWS_PARTITION"
+        "a parameter name, StepName.OutputName, variable:NAME, automation:EXECUTION_ID, or global:ACCOUNT_ID, global:REGION, global:DATE, global:DATE_TIME, global:AWS_PARTITION"
 }

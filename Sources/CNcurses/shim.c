@@ -3,8 +3,11 @@
 #include <langinfo.h>
 #include <locale.h>
 #include <signal.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <termios.h>
+#include <unistd.h>
 
 WINDOW *cn_stdscr(void) { return stdscr; }
 int cn_lines(void) { return LINES; }
@@ -72,7 +75,15 @@ int cn_can_address_cursor(void) {
 
 int cn_set_escape_delay(int milliseconds) { return set_escdelay(milliseconds); }
 
+// The terminal as the console found it, and what takes it out of curses mode, for the crash handler, which
+// may call only async-signal-safe functions (tcsetattr and write, not endwin).
+static struct termios saved_terminal;
+static int saved_terminal_valid = 0;
+static char leave_sequence[512];
+static size_t leave_length = 0;
+
 SCREEN *cn_start_screen(void) {
+    saved_terminal_valid = tcgetattr(STDIN_FILENO, &saved_terminal) == 0;
     SCREEN *screen = newterm(NULL, stdout, stdin);
     if (screen != NULL) set_term(screen);
     return screen;
@@ -88,21 +99,56 @@ static const int crash_signals[] = {SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP, SI
 #define CRASH_SIGNAL_COUNT (sizeof crash_signals / sizeof crash_signals[0])
 static struct sigaction previous_actions[CRASH_SIGNAL_COUNT];
 
-// Puts back whatever handled the signal before (the Swift runtime's backtracer, or the default) and raises it
-// again: it is delivered once this handler returns, so the crash is still reported as it would have been.
+// Leaves the alternate screen, shows the cursor and puts the terminal's modes back, then puts back whatever
+// handled the signal before (the Swift runtime's backtracer, or the default) and raises it again: it is
+// delivered once this handler returns, so the crash is still reported as it would have been. It runs on the
+// alternate signal stack, so a stack overflow (whose SIGSEGV has no stack left to run on) is handled too.
 static void restore_and_die(int signal_number) {
-    endwin();
+    if (leave_length > 0) {
+        ssize_t written = write(STDOUT_FILENO, leave_sequence, leave_length);
+        (void)written;
+    }
+    if (saved_terminal_valid) tcsetattr(STDIN_FILENO, TCSANOW, &saved_terminal);
     for (unsigned i = 0; i < CRASH_SIGNAL_COUNT; i++) {
         if (crash_signals[i] == signal_number) sigaction(signal_number, &previous_actions[i], NULL);
     }
     raise(signal_number);
 }
 
+static void append_capability(const char *name) {
+    const char *value = tigetstr(name);
+    if (value == NULL || value == (char *)-1) return;
+    size_t length = strlen(value);
+    if (leave_length + length > sizeof leave_sequence) return;
+    memcpy(leave_sequence + leave_length, value, length);
+    leave_length += length;
+}
+
+int cn_use_alternate_signal_stack(void) {
+    stack_t current;
+    if (sigaltstack(NULL, &current) == 0 && !(current.ss_flags & SS_DISABLE)) return 0;
+    // Far more than SIGSTKSZ: the handler is small, but what it chains to (the runtime's backtracer) is not.
+    size_t size = 256 * 1024;
+    stack_t stack;
+    memset(&stack, 0, sizeof stack);
+    stack.ss_sp = malloc(size);
+    if (stack.ss_sp == NULL) return -1;
+    stack.ss_size = size;
+    return sigaltstack(&stack, NULL);
+}
+
 void cn_restore_terminal_on_crash(void) {
+    leave_length = 0;
+    append_capability("sgr0");
+    append_capability("cnorm");
+    append_capability("rmkx");
+    append_capability("rmcup");
+    cn_use_alternate_signal_stack();
     for (unsigned i = 0; i < CRASH_SIGNAL_COUNT; i++) {
         struct sigaction action;
         memset(&action, 0, sizeof action);
         action.sa_handler = restore_and_die;
+        action.sa_flags = SA_ONSTACK;
         sigemptyset(&action.sa_mask);
         sigaction(crash_signals[i], &action, &previous_actions[i]);
     }

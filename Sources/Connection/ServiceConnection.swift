@@ -2,6 +2,7 @@ import AWSWire
 import AutomationModel
 import Foundation
 import LocalEngine
+import Logging
 
 /// An open connection to SSM Automation, shared by the console and the CLI subcommands: the local engine in
 /// this process, or an SSM client configured as the AWS CLI configures itself; either way paced to the
@@ -24,11 +25,17 @@ public final class ServiceConnection: Sendable {
     public let description: Description
     /// Who calls: the local operator's ARN, or "profile <name> (<credential source>)".
     public let principal: String
+    /// Where the credentials came from, when connected over the wire; nil on the local engine.
+    public let credentialSourceKind: CredentialSourceKind?
     /// The SSM client when connected over the wire (nil on the local engine), for callers that need the
     /// service's JSON answer as sent.
     public let client: SSMClient?
     private let engine: AutomationEngine?
     private let identity: IdentitySource
+    /// Whether `seedDemoInBackground` seeds the demo (the console's --local start).
+    private let seedsDemo: Bool
+    /// The demo being seeded, which `close` cancels and waits for before the engine shuts down.
+    private let seeding = LockedValue<Task<Void, Never>?>(nil)
 
     /// Where `callerIdentity()` comes from.
     private enum IdentitySource: Sendable {
@@ -39,8 +46,11 @@ public final class ServiceConnection: Sendable {
 
     private init(
         service: any AutomationService, options: ServiceConnectionOptions, description: Description,
-        principal: String, client: SSMClient?, engine: AutomationEngine?, identity: IdentitySource
+        principal: String, client: SSMClient?, engine: AutomationEngine?, identity: IdentitySource,
+        credentialSourceKind: CredentialSourceKind? = nil
     ) {
+        seedsDemo = options.seedDemo && engine != nil
+        self.credentialSourceKind = credentialSourceKind
         self.service = PacedAutomationService(
             service, limiter: OperationRateLimiter(quotas: options.quotas), waited: options.paceWaited)
         self.description = description
@@ -64,7 +74,30 @@ public final class ServiceConnection: Sendable {
 
     /// Shuts the local engine down (its running steps resume when it is next opened); nothing for AWS.
     public func close() async {
+        if let task = seeding.withLock({ $0 }) {
+            task.cancel()
+            await task.value
+        }
         await engine?.shutdown()
+    }
+
+    /// Seeds the demo on a fresh local engine (when the options ask for it), in the background: the console
+    /// calls this after its first screen, and the demo's executions appear as they are created. Once only.
+    public func seedDemoInBackground() {
+        guard seedsDemo, let engine else { return }
+        let principal = principal
+        seeding.withLock { task in
+            guard task == nil else { return }
+            task = Task {
+                do {
+                    try await DemoSeeder.seedIfEmpty(engine, operator: principal)
+                } catch is CancellationError {
+                } catch {
+                    // Logged, not printed: the console owns the terminal by now. What was seeded stays.
+                    Logger(label: "ssm-console.demo").error("The demo could not be seeded: \(error)")
+                }
+            }
+        }
     }
 
     private static func openLocal(_ options: ServiceConnectionOptions, environment: [String: String]) async throws
@@ -72,19 +105,9 @@ public final class ServiceConnection: Sendable {
     {
         let directory = options.dataDirectory ?? EngineConfiguration.defaultDataDirectory(environment: environment)
         let region = options.aws.region ?? environment["AWS_REGION"] ?? environment["AWS_DEFAULT_REGION"]
-        let configuration = EngineConfiguration(dataDirectory: directory, region: region)
+        let configuration = EngineConfiguration(dataDirectory: directory, instances: DemoFleet.instances, region: region)
         let engine = try await AutomationEngine.open(configuration)
         let principal = configuration.localPrincipal(environment: environment)
-        if options.seedDemo {
-            do {
-                let seeded = try await DemoSeeder.seedIfEmpty(engine, operator: principal)
-                await DemoSeeder.waitUntilSettled(engine, seeded)
-            } catch {
-                // Lets go of the data directory, so the error is the only thing left behind.
-                await engine.shutdown()
-                throw error
-            }
-        }
         return ServiceConnection(
             service: engine.session(principal: principal), options: options,
             description: .local(dataDirectory: directory.path),
@@ -116,7 +139,7 @@ public final class ServiceConnection: Sendable {
             engine: nil,
             identity: .sts(Result { () throws(AWSConfigurationError) in
                 try CallerIdentityLookup(configuration: configuration, transport: transport)
-            }))
+            }), credentialSourceKind: configuration.credentialSourceKind)
     }
 }
 

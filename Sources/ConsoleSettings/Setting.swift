@@ -108,6 +108,7 @@ struct Setting: Sendable {
                 "\(KeyName.help).",
                 "Ctrl-C, and Esc and : where they are not the command's own, cannot be given; nor a key another command",
                 "of the context keeps, nor, where you type text, a key that types. Help and the footer show your keys.",
+                "The keys under screen work in every context, before its own, so they may not be any context's key.",
                 "The contexts, their commands and default keys:",
             ] + KeyReading.defaultsListing,
             yaml: { _ in "{}" },

@@ -1,6 +1,7 @@
 import AWSWire
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import LocalEngine
 import Logging
 import ServiceLifecycle
@@ -22,11 +23,19 @@ public enum SSMEndpoint {
         let responder = SSMRequestResponder(
             engine: engine, keys: Dictionary(keys.map { ($0.accessKeyId, $0) }, uniquingKeysWith: { first, _ in first }),
             throttle: configuration.quotas == .aws ? OperationThrottle() : nil,
-            logger: logger)
+            maximumBodyBytes: configuration.limits.maximumBodyBytes, logger: logger)
+        let limits = configuration.limits
+        let connections = ConnectionRegistry(maximum: limits.maximumConnections)
         let (ports, portReport) = AsyncStream<Int>.makeStream()
         let application = Application(
             responder: responder,
-            configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port)),
+            server: HTTPServerBuilder { responder in
+                GuardedHTTP1Channel(responder: responder, limits: limits, registry: connections)
+            },
+            // Connections are admitted (and idle ones closed to make room) as fast as they arrive; the backlog
+            // only absorbs a burst.
+            configuration: ApplicationConfiguration(
+                address: .hostname(configuration.host, port: configuration.port), backlog: 1024),
             onServerRunning: { channel in
                 portReport.yield(channel.localAddress?.port ?? configuration.port)
                 portReport.finish()
@@ -57,7 +66,8 @@ public enum SSMEndpoint {
             }
             throw ServeSetupError("The server on \(configuration.host):\(configuration.port) stopped before it started listening.")
         }
-        return RunningEndpoint(port: port, accessKeys: keys, engine: engine, group: group, running: running)
+        return RunningEndpoint(
+            port: port, accessKeys: keys, engine: engine, connections: connections, group: group, running: running)
     }
 
     /// The configured keys (or the key file's), each with its `--key-groups` added.
@@ -94,16 +104,24 @@ public final class RunningEndpoint: Sendable {
     public let port: Int
     public let accessKeys: [ServeAccessKey]
     public let engine: AutomationEngine
+    private let connections: ConnectionRegistry
     private let group: ServiceGroup
     private let running: Task<Void, any Error>
 
-    init(port: Int, accessKeys: [ServeAccessKey], engine: AutomationEngine, group: ServiceGroup, running: Task<Void, any Error>) {
+    init(
+        port: Int, accessKeys: [ServeAccessKey], engine: AutomationEngine, connections: ConnectionRegistry,
+        group: ServiceGroup, running: Task<Void, any Error>
+    ) {
         self.port = port
         self.accessKeys = accessKeys
         self.engine = engine
+        self.connections = connections
         self.group = group
         self.running = running
     }
+
+    /// Connections open now, and how many were closed to make room for newer ones or refused at the cap.
+    public var connectionCounts: (open: Int, evicted: Int, refused: Int) { connections.counts }
 
     /// Stops gracefully and returns once the engine has shut down.
     public func stop() async {

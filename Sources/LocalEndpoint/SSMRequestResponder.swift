@@ -5,6 +5,7 @@ import HTTPTypes
 import Hummingbird
 import LocalEngine
 import Logging
+import NIOCore
 
 /// Answers SSM JSON 1.1 requests and STS GetCallerIdentity: verifies the SigV4 signature first (so a refused
 /// request changes nothing), then routes by protocol — a form-encoded body signed for `sts` is STS's query
@@ -15,27 +16,31 @@ struct SSMRequestResponder: HTTPResponder {
 
     static let targetPrefix = AWSJSONService.ssm.targetPrefix + "."
     static let contentType = AWSJSONService.ssm.contentType
-    static let maximumBodySize = 8 * 1024 * 1024
     static let unknownOperation = ServiceError.Code(rawValue: "UnknownOperationException")
 
     let engine: AutomationEngine
     let keys: [String: ServeAccessKey]
     let throttle: OperationThrottle?
+    /// Larger bodies are refused by their Content-Length before any is read, or once that much has arrived.
+    let maximumBodyBytes: Int
     let logger: Logger
 
     func respond(to request: Request, context: Context) async throws -> Response {
         let requestId = UUID().uuidString.lowercased()
         let isSTS = STSQueryAnswers.isQueryRequest(
             contentType: request.headers[.contentType], target: request.headers[HTTPField.Name("X-Amz-Target")!])
+        if let declared = request.headers[.contentLength].flatMap(Int.init), declared > maximumBodyBytes {
+            return bodyTooLarge(size: "\(declared) bytes", isSTS: isSTS, requestId: requestId)
+        }
         do {
             var request = request
             let body: Data
             do {
-                body = Data(try await request.collectBody(upTo: Self.maximumBodySize).readableBytesView)
+                body = Data(try await request.collectBody(upTo: maximumBodyBytes).readableBytesView)
+            } catch is NIOTooManyBytesError {
+                return bodyTooLarge(size: "more than \(maximumBodyBytes) bytes", isSTS: isSTS, requestId: requestId)
             } catch {
-                throw ServiceError(
-                    .validationException,
-                    "The request body could not be read or is larger than \(Self.maximumBodySize / 1024 / 1024) MiB: \(error).")
+                throw ServiceError(.validationException, "The request body could not be read: \(error).")
             }
             let key = try authenticate(request, body: body, service: isSTS ? STSQuery.signingName : AWSJSONService.ssm.signingName)
             if isSTS {
@@ -96,6 +101,17 @@ struct SSMRequestResponder: HTTPResponder {
                 "The local SSM endpoint does not support \(shown). Supported operations (X-Amz-Target AmazonSSM.<Operation>): \(supported).")
         }
         return operation
+    }
+
+    /// 413 in the protocol's error shape, closing the connection: what is left of the body is never read.
+    private func bodyTooLarge(size: String, isSTS: Bool, requestId: String) -> Response {
+        let error = ServiceError(
+            .validationException,
+            "The request body is \(size); this endpoint accepts at most \(maximumBodyBytes) bytes (serve --max-body-size). A document's content is at most 64 KB.")
+        var response = isSTS ? stsErrorResponse(error, requestId: requestId) : errorResponse(error, requestId: requestId)
+        response.status = .contentTooLarge
+        response.headers[.connection] = "close"
+        return response
     }
 
     private func errorResponse(_ error: ServiceError, requestId: String) -> Response {

@@ -43,11 +43,13 @@ public struct ServeConfiguration: Sendable {
     public var quotas: ServeQuotas
     /// Stop gracefully on SIGINT and SIGTERM (for the command line; in-process users call `stop()`).
     public var stopsOnSignals: Bool
+    /// Timeouts, the connection cap and the body limit.
+    public var limits: ConnectionLimits
 
     public init(
         host: String = "127.0.0.1", port: Int = 4583, dataDirectory: URL, accessKeys: [ServeAccessKey] = [],
         keyGroups: [String: [String]] = [:], instances: [ManagedInstance] = [ManagedInstanceRegistry.localhost], quotas: ServeQuotas = .none,
-        stopsOnSignals: Bool = false
+        stopsOnSignals: Bool = false, limits: ConnectionLimits = .standard
     ) {
         self.host = host
         self.port = port
@@ -57,6 +59,7 @@ public struct ServeConfiguration: Sendable {
         self.instances = instances
         self.quotas = quotas
         self.stopsOnSignals = stopsOnSignals
+        self.limits = limits
     }
 
     public static let defaultPort = 4583

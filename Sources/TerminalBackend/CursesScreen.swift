@@ -23,6 +23,7 @@ public final class CursesScreen: TerminalScreen {
     private var terminalGone = false
     /// Whether the console has set the terminal's title, which `restore` then clears.
     private var titleSet = false
+    private let crashTest: CrashTest?
 
     /// Starts curses on the terminal. Call only when stdin and stdout are terminals.
     /// - Parameters:
@@ -46,6 +47,7 @@ public final class CursesScreen: TerminalScreen {
                 "this terminal (TERM=\(environment["TERM"] ?? "unset")) cannot move the cursor, so the console cannot draw on it. Use a terminal such as xterm-256color, or the subcommands (ssm-console describe-automation-executions) in scripts.")
         }
         self.window = window
+        crashTest = environment[CrashTest.variable].flatMap(CrashTest.init(rawValue:))
         // Esc alone must not wait the default second to be told apart from an escape sequence; ESCDELAY in the
         // environment still wins, as curses users expect.
         if environment["ESCDELAY"] == nil { cn_set_escape_delay(25) }
@@ -101,6 +103,7 @@ public final class CursesScreen: TerminalScreen {
         wnoutrefresh(window)
         doupdate()
         lastDrawn = buffer
+        if let crashTest { crashTest.crash() }
     }
 
     public func waitForInput(orWake wakeDescriptor: Int32, timeout: Duration) {
@@ -149,6 +152,11 @@ public final class CursesScreen: TerminalScreen {
         return inputs + KeyTranslation.keys(for: reads).map(TerminalInput.key)
     }
 
+    public func repaint() {
+        lastDrawn = nil
+        clearok(window, true)
+    }
+
     public func ringBell() {
         beep()
     }
@@ -189,14 +197,7 @@ public final class CursesScreen: TerminalScreen {
         if appearance.underline { attributes |= cn_a_underline() }
         if appearance.dim { attributes |= cn_a_dim() }
         let pair = appearance.colors == nil ? 0 : ColorPalette.pairNumber(for: cell.style.color)
-        var scalars: [wchar_t]
-        if cell.isContinuation {
-            scalars = [wchar_t(0x20)]
-        } else if isUTF8 {
-            scalars = cell.character.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
-        } else {
-            scalars = cell.character.isASCII ? cell.character.unicodeScalars.map { wchar_t(bitPattern: $0.value) } : [wchar_t(0x3F)]
-        }
+        var scalars = CellOutput.scalars(for: cell, isUTF8: isUTF8).map { wchar_t(bitPattern: $0) }
         // The bottom-right cell reports ERR (the cursor cannot move past it) but is drawn all the same.
         _ = cn_put_cell(window, Int32(y), Int32(x), &scalars, Int32(scalars.count), attributes, pair)
     }

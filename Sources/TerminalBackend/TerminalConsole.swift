@@ -31,6 +31,8 @@ public enum TerminalConsole {
         public var connect: TargetConnector?
         /// What `:profile` and `:region` offer.
         public var targetChoices = TargetChoices()
+        /// Called once the first screen is drawn: the local demo is seeded from here, so it never delays it.
+        public var firstScreenShown: (@Sendable () -> Void)?
 
         public init(
             target: ConsoleTarget, readOnly: Bool, refreshInterval: Duration, noColor: Bool, auditLog: AuditLog,
@@ -92,7 +94,8 @@ public enum TerminalConsole {
             state.flash = Flash(text: "Config: \(first)\(more)", kind: .warning, expires: Date().addingTimeInterval(15))
         }
         let loop = ConsoleLoop(
-            state: state, program: .console, screen: screen, mailbox: mailbox, submit: core.submit)
+            state: state, program: .console, screen: screen, mailbox: mailbox, submit: core.submit,
+            firstScreenShown: settings.firstScreenShown)
         return loop.run()
     }
 }

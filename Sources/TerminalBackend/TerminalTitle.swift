@@ -9,7 +9,12 @@ enum TerminalTitle {
 
     /// `ESC ] 2 ; text BEL`, with control characters (which would end or break the sequence) left out.
     static func set(_ text: String) -> [UInt8] {
-        let printable = text.unicodeScalars.filter { $0.value >= 0x20 && !(0x7F...0x9F).contains($0.value) }
+        // No control character (one would end the sequence) and no format character (a bidirectional
+        // override would reorder the title bar).
+        let printable = text.unicodeScalars.filter {
+            $0.value >= 0x20 && !(0x7F...0x9F).contains($0.value) && $0.properties.generalCategory != .format
+                && $0.properties.generalCategory != .lineSeparator && $0.properties.generalCategory != .paragraphSeparator
+        }
         var title = ""
         title.unicodeScalars.append(contentsOf: printable)
         return Array("\u{1B}]2;".utf8) + Array(title.utf8) + [0x07]

@@ -14,7 +14,21 @@ enum ConsoleConnection {
         case .aws(let profile, let region, let endpoint):
             return ConsoleTarget(
                 kind: .aws(profile: profile, region: region, endpoint: endpoint), principal: connection.principal,
-                identity: identity)
+                identity: identity, credentialSource: connection.credentialSourceKind.map { credentialWords($0, profile: profile) })
+        }
+    }
+
+    /// The header's words for where the credentials came from: the profile only when they came from it.
+    static func credentialWords(_ kind: CredentialSourceKind, profile: String) -> String {
+        switch kind {
+        case .environment: return "environment credentials"
+        case .webIdentity: return "web identity"
+        case .profile: return "profile \(profile)"
+        case .credentialProcess: return "profile \(profile) (credential_process)"
+        case .assumedRole: return "profile \(profile) (assumed role)"
+        case .sso: return "profile \(profile) (SSO)"
+        case .container: return "container credentials"
+        case .instanceMetadata: return "instance role"
         }
     }
 

@@ -163,6 +163,7 @@ struct SSMConsoleCommand: AsyncParsableCommand {
         settings.clipboard = settingsFile.clipboard
         settings.mouse = settingsFile.mouse
         settings.startupWarnings = file.warnings.map(\.description)
+        settings.firstScreenShown = { connection.seedDemoInBackground() }
         if !local {
             settings.connect = switching.connect
             settings.targetChoices = TargetChoices(

@@ -43,7 +43,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("instance"),
-        help: ArgumentHelp("A managed instance with its tags (repeatable; default mi-00000000000000001).", valueName: "ID[,KEY=VALUE...]"),
+        help: ArgumentHelp("A managed instance with its tags (repeatable; default: the demo fleet, mi-00000000000000001 and 12 instances tagged Env and Role).", valueName: "ID[,KEY=VALUE...]"),
         transform: { text in try ServeCommand.parsed { () throws(ServeSetupError) in try ServeArguments.instance(text) } })
     var instances: [ManagedInstance] = []
 
@@ -52,9 +52,31 @@ struct ServeCommand: AsyncParsableCommand {
         transform: { text in try ServeCommand.parsed { () throws(ServeSetupError) in try ServeArguments.quotas(text) } })
     var quotas: ServeQuotas = .none
 
+    @Option(help: ArgumentHelp("Seconds a client has from a request's first byte to the end of its headers; a slower one is closed.", valueName: "SECONDS"))
+    var headerTimeout = Double(ConnectionLimits.standard.headerReadTimeout.components.seconds)
+
+    @Option(help: ArgumentHelp("Seconds a connection may wait for its next request (or its first) before it is closed.", valueName: "SECONDS"))
+    var idleTimeout = Double(ConnectionLimits.standard.idleTimeout.components.seconds)
+
+    @Option(help: ArgumentHelp("Open connections; beyond it the longest-idle connection is closed to make room (a new one is refused only when every connection is mid-request).", valueName: "COUNT"))
+    var maxConnections = ConnectionLimits.standard.maximumConnections
+
+    @Option(help: ArgumentHelp("The largest request body, in bytes; a larger one is refused (413) by its Content-Length, before it is read.", valueName: "BYTES"))
+    var maxBodySize = ConnectionLimits.standard.maximumBodyBytes
+
     func validate() throws {
         guard (0...65535).contains(port) else {
             throw ValidationError("--port must be between 0 and 65535 (0 picks a free port); got \(port).")
+        }
+        for (flag, seconds) in [("--header-timeout", headerTimeout), ("--idle-timeout", idleTimeout)]
+        where !(seconds > 0 && seconds <= 86_400) {
+            throw ValidationError("\(flag) must be more than 0 and at most 86400 seconds; got \(seconds).")
+        }
+        guard maxConnections >= 1 else {
+            throw ValidationError("--max-connections must be at least 1; got \(maxConnections).")
+        }
+        guard maxBodySize >= 1024 else {
+            throw ValidationError("--max-body-size must be at least 1024 bytes; got \(maxBodySize).")
         }
     }
 
@@ -64,8 +86,12 @@ struct ServeCommand: AsyncParsableCommand {
             ServeConfiguration(
                 host: host, port: port, dataDirectory: directory, accessKeys: accessKeys,
                 keyGroups: Dictionary(keyGroups.map { ($0.accessKeyId, $0.groups) }, uniquingKeysWith: +),
-                instances: instances.isEmpty ? [ManagedInstanceRegistry.localhost] : instances, quotas: quotas,
-                stopsOnSignals: true))
+                instances: instances.isEmpty ? DemoFleet.instances : instances, quotas: quotas,
+                stopsOnSignals: true,
+                limits: ConnectionLimits(
+                    headerReadTimeout: .milliseconds(Int64(headerTimeout * 1000)),
+                    idleTimeout: .milliseconds(Int64(idleTimeout * 1000)), maximumConnections: maxConnections,
+                    maximumBodyBytes: maxBodySize)))
         let url = "http://\(host.contains(":") ? "[\(host)]" : host):\(endpoint.port)"
         // Written straight to the file descriptor (unbuffered) so a script reading the first line sees it at once.
         write("ssm-console serve: listening on \(url)\n")

@@ -82,6 +82,7 @@ import Testing
         #expect(keys.sessionToken == "session-token")
         #expect(keys.expiration == ISO8601Timestamp.parse("2099-01-01T00:00:00Z"))
         #expect(resolved.credentialSource.contains("arn:aws:iam::123456789012:role/Admin"))
+        #expect(resolved.credentialSourceKind == .assumedRole)
 
         _ = try await resolved.credentialsProvider.credentials()
         let requests = try server.requests()

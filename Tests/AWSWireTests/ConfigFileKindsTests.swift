@@ -5,6 +5,8 @@ import Testing
 
 /// Config and credentials paths that are not regular files, CRLF line endings and a byte order mark: for each
 /// case botocore (installed, run by python3) is asked what it resolves, and ssm-console must resolve the same.
+/// The one deliberate difference: a file with a byte order mark is read as the same file without one, where
+/// botocore fails to parse it.
 @Suite struct ConfigFileKindsTests {
     /// What a configuration comes to: the profile's region and output, the access key found, or a parse error.
     struct Outcome: Codable, Equatable, CustomStringConvertible {
@@ -54,6 +56,8 @@ import Testing
             try write("lone-cr-config", "[default]\rregion = eu-west-2\r")
             try write("bom-config", "\u{FEFF}[default]\nregion = eu-west-3\n")
             try write("bom-credentials", "\u{FEFF}[default]\naws_access_key_id = AKIDBOM\naws_secret_access_key = s\n")
+            try write("nobom-config", "[default]\nregion = eu-west-3\n")
+            try write("nobom-credentials", "[default]\naws_access_key_id = AKIDBOM\naws_secret_access_key = s\n")
             guard mkfifo(directory + "/a-fifo", 0o600) == 0 else { throw POSIXError(.EIO) }
         }
         func path(_ name: String) -> String { directory + "/" + name }
@@ -95,28 +99,32 @@ import Testing
         let credentials = ["/dev/null", files.path("a-fifo"), files.path("a-directory"), files.path("crlf-credentials"),
                            files.path("bom-credentials")]
         let cases = configs.flatMap { config in credentials.map { Case(config: config, credentials: $0) } }
-        let answer = try await PythonRunner.run(script: Self.botocoreScript, input: try JSONEncoder().encode(cases))
+        // botocore is asked about each BOM file's twin without the mark: what ssm-console must read from it.
+        let withoutMarks = cases.map {
+            Case(config: $0.config.replacingOccurrences(of: "/bom-", with: "/nobom-"),
+                 credentials: $0.credentials.replacingOccurrences(of: "/bom-", with: "/nobom-"))
+        }
+        let answer = try await PythonRunner.run(script: Self.botocoreScript, input: try JSONEncoder().encode(withoutMarks))
         let expected = try JSONDecoder().decode([Outcome].self, from: answer)
         #expect(expected.count == cases.count)
         for (testCase, botocore) in zip(cases, expected) {
             let outcome = await ours(testCase)
             #expect(outcome == botocore, "config \(testCase.config), credentials \(testCase.credentials)")
         }
-        // The cases say something: CRLF files are read, the others behave as absent or fail to parse.
+        // The cases say something: CRLF, lone-CR and BOM files are read, the others behave as absent.
         #expect(expected.contains { $0.region == "eu-west-1" && $0.output == "text" && $0.key == "AKIDCRLF" })
         #expect(expected.contains { $0.region == "eu-west-2" })
-        #expect(expected.contains { $0.parseError })
+        #expect(expected.contains { $0.region == "eu-west-3" && $0.key == "AKIDBOM" })
     }
 
-    @Test func aByteOrderMarkIsAnErrorThatSaysSo() throws {
+    @Test func aByteOrderMarkIsReadWhereBotocoreFails() async throws {
         let files = try Files()
-        do {
-            _ = try INIFile.load(path: files.path("bom-config"))
-            Issue.record("a BOM-prefixed file was read")
-        } catch {
-            #expect(error.message.contains(files.path("bom-config")))
-            #expect(error.message.contains("byte order mark"))
-        }
+        let loaded = try INIFile.load(path: files.path("bom-config"))
+        #expect(loaded?.sections["default"]?["region"] == .text("eu-west-3"))
+        let raw = [Case(config: files.path("bom-config"), credentials: files.path("bom-credentials"))]
+        let answer = try await PythonRunner.run(script: Self.botocoreScript, input: try JSONEncoder().encode(raw))
+        #expect(try JSONDecoder().decode([Outcome].self, from: answer).first?.parseError == true,
+                "botocore reads BOM files now: drop the difference in this suite's comment")
     }
 
     @Test func pathsThatAreNoRegularFileReadAsNoFileWithoutBlocking() throws {

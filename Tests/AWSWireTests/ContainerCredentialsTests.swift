@@ -58,6 +58,7 @@ import Testing
         let home = try TemporaryHome()
         let resolved = try resolve(["AWS_CONTAINER_CREDENTIALS_RELATIVE_URI": "/v2/credentials/abc"], home: home)
         #expect(resolved.credentialSource == "container credentials at http://169.254.170.2/v2/credentials/abc")
+        #expect(resolved.credentialSourceKind == .container)
     }
 
     @Test func fullURIToAnArbitraryHostOverHTTPIsRefused() throws {

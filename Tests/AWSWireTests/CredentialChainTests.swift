@@ -28,6 +28,7 @@ import Testing
             home: home)
         #expect(try await resolved.credentialsProvider.credentials() == AWSCredentials(accessKeyId: "AKIDENV", secretAccessKey: "env-secret", sessionToken: "env-token"))
         #expect(resolved.credentialSource == "environment variables")
+        #expect(resolved.credentialSourceKind == .environment)
     }
 
     @Test func profileStaticKeysBeatContainerAndMetadata() async throws {
@@ -64,6 +65,7 @@ import Testing
         #expect(keys.sessionToken == "proc-token")
         #expect(keys.expiration == ISO8601Timestamp.parse("2099-01-01T00:00:00Z"))
         #expect(resolved.credentialSource == "credential_process of profile 'proc'")
+        #expect(resolved.credentialSourceKind == .credentialProcess)
     }
 
     @Test func credentialProcessFailuresSayWhat() async throws {

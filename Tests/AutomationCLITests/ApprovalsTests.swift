@@ -223,4 +223,7 @@ private struct BrokenSteps: AutomationService {
     func updateDocument(_ request: UpdateDocumentRequest) async throws -> UpdateDocumentResponse { try await inner.updateDocument(request) }
     func deleteDocument(_ request: DeleteDocumentRequest) async throws -> DeleteDocumentResponse { try await inner.deleteDocument(request) }
     func describeInstanceInformation(_ request: DescribeInstanceInformationRequest) async throws -> DescribeInstanceInformationResponse { try await inner.describeInstanceInformation(request) }
+    func listCommands(_ request: ListCommandsRequest) async throws -> ListCommandsResponse { try await inner.listCommands(request) }
+    func listCommandInvocations(_ request: ListCommandInvocationsRequest) async throws -> ListCommandInvocationsResponse { try await inner.listCommandInvocations(request) }
+    func getCommandInvocation(_ request: GetCommandInvocationRequest) async throws -> GetCommandInvocationResponse { try await inner.getCommandInvocation(request) }
 }

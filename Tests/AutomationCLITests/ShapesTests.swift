@@ -22,6 +22,7 @@ import Testing
         #expect(OperationShape.all.map(\.cliName) == [
             "send-automation-signal", "start-automation-execution", "stop-automation-execution",
             "get-automation-execution", "describe-automation-executions", "describe-automation-step-executions",
+            "list-commands", "list-command-invocations", "get-command-invocation",
         ])
         #expect(OperationShape.named("send-automation-signal")?.apiName == "SendAutomationSignal")
         #expect(OperationShape.named("send-command") == nil)

@@ -4,7 +4,7 @@ import Testing
 
 @testable import AutomationCLI
 
-/// `--generate-cli-skeleton` against the installed AWS CLI v1 (awscli 1.45): `input` for all six operations and
+/// `--generate-cli-skeleton` against the installed AWS CLI v1 (awscli 1.45): `input` for every operation and
 /// `output` where the AWS CLI can print it, byte for byte.
 @Suite struct SkeletonTests {
     static let executionID = "12345678-1234-1234-1234-123456789012"
@@ -67,7 +67,11 @@ import Testing
     /// its own stub response (a member-named AutomationExecutionId is shorter than the model's 36 characters), so it
     /// prints no output skeleton. The expectation is what it would print: botocore's ArgumentGenerator with member
     /// names, written by json.dumps(indent=4) with awscli's json_encoder, run in the test.
-    @Test(arguments: ["start-automation-execution", "get-automation-execution", "describe-automation-executions"])
+    /// The Run Command reads fail alike: a member-named CommandId is shorter than 36 characters.
+    @Test(arguments: [
+        "start-automation-execution", "get-automation-execution", "describe-automation-executions", "list-commands",
+        "list-command-invocations", "get-command-invocation",
+    ])
     func outputMatchesBotocoresGenerator(operationName: String) throws {
         let operation = try #require(OperationShape.named(operationName))
         let script = """

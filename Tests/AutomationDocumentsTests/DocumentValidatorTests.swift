@@ -105,6 +105,20 @@ struct DocumentValidatorTests {
             Self.document(steps: [StepDefinition(name: "a", action: "aws:createImage")]), actions: Self.actions)
     }
 
+    /// A name longer than StartAutomationExecution accepts (1-50 characters) would be refused at every start.
+    @Test func rejectsParameterNamesNoStartCouldGive() {
+        let long = String(repeating: "P", count: 300)
+        Self.expectInvalid(
+            Self.document(parameters: [ParameterDefinition(name: long, type: .string)], steps: [Self.pause("a")]),
+            ["1 to 50 characters long; it has 300", "Shorten the name"])
+        let fifty = String(repeating: "P", count: 50)
+        #expect(throws: Never.self) {
+            try DocumentValidator.validate(
+                Self.document(parameters: [ParameterDefinition(name: fifty, type: .string)], steps: [Self.pause("a")]),
+                actions: Self.actions)
+        }
+    }
+
     @Test func rejectsBadParameterDeclarations() {
         Self.expectInvalid(
             Self.document(parameters: [ParameterDefinition(name: "bad-name", type: .string)], steps: [Self.pause("a")]),

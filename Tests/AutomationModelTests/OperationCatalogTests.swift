@@ -12,7 +12,7 @@ import Testing
         for name in names {
             #expect(OperationCatalog.entry(named: name)?.operation.name == name)
         }
-        #expect(OperationCatalog.entry(named: "ListCommands") == nil)
+        #expect(OperationCatalog.entry(named: "SendCommand") == nil)
     }
 
     @Test func changesAreTheOperationsThatStartStopSignalOrWrite() {

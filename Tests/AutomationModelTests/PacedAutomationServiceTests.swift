@@ -43,6 +43,8 @@ import Testing
             return #"{"Name":"Demo"}"#
         case OperationCatalog.createDocument.operation, OperationCatalog.updateDocument.operation:
             return #"{"Name":"Demo","Content":"{}"}"#
+        case OperationCatalog.getCommandInvocation.operation:
+            return #"{"CommandId":"\#(id)","InstanceId":"mi-00000000000000001"}"#
         default:
             return "{}"
         }

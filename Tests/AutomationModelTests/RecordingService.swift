@@ -84,4 +84,19 @@ final class RecordingService: AutomationService {
         record(OperationCatalog.describeInstanceInformation.operation)
         return DescribeInstanceInformationResponse(instanceInformationList: [])
     }
+
+    func listCommands(_ request: ListCommandsRequest) async throws -> ListCommandsResponse {
+        record(OperationCatalog.listCommands.operation)
+        return ListCommandsResponse(commands: [])
+    }
+
+    func listCommandInvocations(_ request: ListCommandInvocationsRequest) async throws -> ListCommandInvocationsResponse {
+        record(OperationCatalog.listCommandInvocations.operation)
+        return ListCommandInvocationsResponse(commandInvocations: [])
+    }
+
+    func getCommandInvocation(_ request: GetCommandInvocationRequest) async throws -> GetCommandInvocationResponse {
+        record(OperationCatalog.getCommandInvocation.operation)
+        return GetCommandInvocationResponse(commandId: request.commandId, instanceId: request.instanceId)
+    }
 }

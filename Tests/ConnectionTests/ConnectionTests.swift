@@ -33,6 +33,8 @@ import Testing
             ServiceConnectionOptions(aws: AWSConfigurationOptions(endpointURL: "http://127.0.0.1:1")), environment: environment)
         #expect(connection.description == .aws(profile: "default", region: "eu-west-1", endpoint: "http://127.0.0.1:1"))
         #expect(connection.principal.hasPrefix("profile default ("))
+        // The console's header names this source, not the profile.
+        #expect(connection.credentialSourceKind == .environment)
         #expect(connection.client != nil)
         await connection.close()
     }

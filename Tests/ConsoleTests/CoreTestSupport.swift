@@ -15,6 +15,8 @@ final class FakeAutomationService: AutomationService, @unchecked Sendable {
     var executions: [AutomationExecutionMetadata] = []
     var stepPages: [[StepExecution]] = [[]]
     var documentContent = ""
+    var invocations: [CommandInvocation] = []
+    var invocationOutputs: [String: GetCommandInvocationResponse] = [:]
 
     /// Calls of `operation` wait until `release(operation)`.
     func hold(_ operation: String) { lock.withLock { _ = held.insert(operation) } }
@@ -143,6 +145,23 @@ final class FakeAutomationService: AutomationService, @unchecked Sendable {
         -> DescribeInstanceInformationResponse
     {
         throw ServiceError(.invalidDocumentOperation, "not used by the console")
+    }
+
+    func listCommands(_ request: ListCommandsRequest) async throws -> ListCommandsResponse {
+        throw ServiceError(.invalidDocumentOperation, "not used by the console")
+    }
+
+    func listCommandInvocations(_ request: ListCommandInvocationsRequest) async throws -> ListCommandInvocationsResponse {
+        try await call("ListCommandInvocations", request) { ListCommandInvocationsResponse(commandInvocations: invocations) }
+    }
+
+    func getCommandInvocation(_ request: GetCommandInvocationRequest) async throws -> GetCommandInvocationResponse {
+        try await call("GetCommandInvocation", request) {
+            guard let answer = invocationOutputs[request.instanceId] else {
+                throw ServiceError(.invocationDoesNotExist, "No invocation of \(request.commandId) on \(request.instanceId).")
+            }
+            return answer
+        }
     }
 }
 

@@ -47,7 +47,7 @@ struct ExecutionListReference {
             nextToken = token
         } else {
             let oldest = page.map(Self.sortKey).min(by: <)
-            let hadMorePages = loaded && rows.count > page.count && nextToken != nil
+            let hadMorePages = loaded && rows.count > page.count
             if let oldest, token != nil {
                 rows = rows.filter { Self.sortKey($0) < oldest }
                 merge(page)

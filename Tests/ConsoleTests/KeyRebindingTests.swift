@@ -32,7 +32,9 @@ struct KeyRebindingTests {
                 guard let key = binding.keys.first, table.bindings.first(where: { $0.binds(key) })?.name == binding.name else { continue }
                 var expected = state
                 let expectedEffects = ConsoleUpdate.update(&expected, .key(key))
-                let map = try Self.map([KeyMap.Entry(table.context, binding.name, [Self.spare])])
+                // The keys of every context are in every table, and rebound under their own context.
+                let context = ScreenKeys.table.bindings.contains { $0.name == binding.name } ? KeyContext.screen : table.context
+                let map = try Self.map([KeyMap.Entry(context, binding.name, [Self.spare])])
                 var actual = Self.rebound(state, map)
                 let effects = ConsoleUpdate.update(&actual, .key(Self.spare))
                 actual.options.keys = KeyMap()
@@ -109,6 +111,14 @@ struct KeyRebindingTests {
             == ["q for 'refresh' is already 'quit' (Quit) in executions view; rebind 'quit' too or choose another key"])
         #expect(problems([KeyMap.Entry(.executions, "nothing", [.character("z")])]).first?.hasPrefix("executions view has no command 'nothing'; it has moveDown, moveUp") == true)
         #expect(problems([KeyMap.Entry(.executions, "quit", [])]) == ["give 'quit' at least one key"])
+        #expect(problems([KeyMap.Entry(.screen, "repaint", [.character("x")])])
+            == ["x cannot be 'repaint': it would no longer type text in the lines and forms"])
+        #expect(problems([KeyMap.Entry(.screen, "repaint", [.control("y")])]).contains {
+            $0.hasPrefix("ctrl-y for 'repaint' is already 'copyCommand' (copy command) in ")
+        })
+        #expect(problems([KeyMap.Entry(.execution, "refresh", [.control("l")])])
+            == ["ctrl-l for 'refresh' is already 'repaint' (Repaint the screen) in every context, which comes first; rebind 'repaint' under screen too or choose another key"])
+        #expect(problems([KeyMap.Entry(.screen, "repaint", [.function(5)])]).isEmpty)
         // Two commands may trade keys.
         #expect(problems([KeyMap.Entry(.executions, "approve", [.character("r")]), KeyMap.Entry(.executions, "reject", [.character("a")])]).isEmpty)
     }

@@ -45,6 +45,10 @@ struct KeyTableCompletenessTests {
         samples.append(("execution view, details focused", after(execution, [.key(.tab)])))
         samples.append(("execution view, details scrolled", after(execution, [Fixtures.key("J")])))
         samples.append(("execution view, read-only", Fixtures.executionState(Fixtures.approvalExecution, readOnly: true)))
+        samples.append(("executions view, fleet", FleetFixtures.state()))
+        samples.append(("executions view, fleet expanded", FleetFixtures.expandedState()))
+        samples.append(("executions view, fleet expanded, child selected", after(FleetFixtures.expandedState(), [Fixtures.key("j")])))
+        samples.append(("parent's view", FleetFixtures.parentState()))
         samples.append(("help", after(list, [Fixtures.key("?")])))
         samples.append(("help, scrolled", after(Fixtures.state(width: 60, height: 15), [Fixtures.key("?"), Fixtures.key("j")])))
         samples.append(("filter line", after(list, [Fixtures.key("/"), Fixtures.key("d")])))
@@ -103,6 +107,16 @@ struct KeyTableCompletenessTests {
         samples.append(("profile pick-list, second", after(pickingTarget, [Fixtures.key(":")] + "profile".map(Fixtures.key) + [.key(.enter), .key(.down)])))
         samples.append(("profile pick-list, narrowed", after(pickingTarget, [Fixtures.key(":")] + "profile".map(Fixtures.key) + [.key(.enter), Fixtures.key("b")])))
         samples.append(("profile pick-list, nothing matches", after(pickingTarget, [Fixtures.key(":")] + "profile".map(Fixtures.key) + [.key(.enter), Fixtures.key("z")])))
+        let patch = after(Fixtures.executionState(CommandOutputTests.execution, width: 100), [.key(.down)])
+        let instances = after(patch, [
+            Fixtures.key("o"),
+            .result(.commandInvocations(commandId: CommandOutputTests.commandId, CommandOutputTests.invocations), at: Fixtures.now),
+        ])
+        samples.append(("command output, instances", instances))
+        samples.append(("command output, second instance", after(instances, [.key(.down)])))
+        let long = (1...60).map { "line \($0)" }.joined(separator: "\n")
+        let output = ConsoleEvent.result(.commandOutput(CommandOutputTests.output(long)), at: Fixtures.now)
+        samples.append(("command output, scrolled up", after(instances, [.key(.enter), output, .key(.pageUp)])))
         samples.append(("too small", after(list, [.resize(width: 40, height: 10)])))
         samples.append(("too small, help open", after(list, [Fixtures.key("?"), .resize(width: 40, height: 10)])))
         return samples
@@ -133,7 +147,8 @@ struct KeyTableCompletenessTests {
 
     @Test func everyContextHasASample() throws {
         let covered = Set(try Self.samples().map(\.state.keyContext))
-        for context in KeyContext.allCases {
+        // No state is in `screen`: its keys are in every sample's table.
+        for context in KeyContext.allCases where context != .screen {
             #expect(covered.contains(context), "no sample state in \(context.name)")
         }
     }
@@ -174,8 +189,18 @@ struct KeyTableCompletenessTests {
         }
     }
 
+    /// Ctrl-L repaints whatever is open, and changes nothing else: not the text being typed, not the form.
+    @Test func ctrlLRepaintsInEveryContext() throws {
+        for (name, state) in try Self.samples() {
+            var after = state
+            let effects = ConsoleUpdate.update(&after, .key(.control("l")))
+            #expect(effects == [.repaint], "\(name): \(effects)")
+            #expect(after == state, "\(name): Ctrl-L changed the state")
+        }
+    }
+
     @Test func textIsAnExplicitRowWhereverTypingEditsText() throws {
-        let typing: Set<KeyContext> = [.filterLine, .commandLine, .signalComment, .parameters, .targetPicker]
+        let typing: Set<KeyContext> = [.filterLine, .commandLine, .signalComment, .parameters, .documentPicker, .targetPicker]
         for (name, state) in try Self.samples() {
             let table = KeyTables.current(state)
             let takesText = table.bindings.contains(where: \.takesText)

@@ -27,8 +27,10 @@ final class FakeScreen: TerminalScreen {
 
     func restore() { restored += 1 }
     var bells = 0
+    var repaints = 0
     var titles: [String] = []
     func ringBell() { bells += 1 }
+    func repaint() { repaints += 1 }
     func setTitle(_ title: String) { titles.append(title) }
     var copied: [String] = []
     func copyToClipboard(_ text: String) { copied.append(text) }
@@ -48,6 +50,7 @@ struct Counter {
         update: { state, event in
             switch event {
             case .key(.character("q")): return [.quit]
+            case .key(.control("l")): return [.repaint]
             case .key(.character("r")):
                 state.keys.append(.character("r"))
                 return [.request(.listDocuments)]
@@ -95,6 +98,16 @@ struct LoopTests {
         #expect(loop.state.keys == [.character("x"), .character("r")])
         #expect(screen.frames.last?.rowText(0).hasPrefix("keys 2 results 0") == true)
         #expect(screen.restored == 0)  // restoring is the session's job, after the loop
+    }
+
+    @Test("a repaint draws the unchanged screen again, all of it")
+    func repaintRedraws() {
+        screen.script = [[.key(.control("l"))], [.key(.character("q"))]]
+        let loop = loop()
+        #expect(loop.run() == .quit)
+        #expect(screen.repaints == 1)
+        #expect(screen.frames.count == 2)
+        #expect(screen.frames.first == screen.frames.last)
     }
 
     @Test("nothing is drawn when the rendered screen did not change")

@@ -163,6 +163,19 @@ struct TargetSwitchTests {
         #expect(screen.contains("profile b"), "\(screen)")
     }
 
+    /// A fleet's children and the path of executions opened along (parent to child) belong to the old target.
+    @Test func theSwitchDropsTheOldTargetsFleetsAndPath() {
+        var state = FleetFixtures.parentState()
+        _ = ConsoleUpdate.update(&state, .key(.enter))
+        #expect(!state.path.isEmpty, "Enter on the child opened it along the path")
+        var expanded = FleetFixtures.expandedState()
+        #expect(!expanded.list.children.isEmpty && !expanded.list.expanded.isEmpty)
+        _ = ConsoleUpdate.update(&state, .result(.switched(Self.accountB, readOnly: false), at: Fixtures.now))
+        _ = ConsoleUpdate.update(&expanded, .result(.switched(Self.accountB, readOnly: false), at: Fixtures.now))
+        #expect(state.path.isEmpty && state.screen == .executions)
+        #expect(expanded.list.children.isEmpty && expanded.list.expanded.isEmpty)
+    }
+
     @Test func aFailedSwitchSaysWhy() {
         var state = Fixtures.state()
         state.switching = .profile("nope")

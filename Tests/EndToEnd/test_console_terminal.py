@@ -119,3 +119,25 @@ def test_quit_and_sigterm_restore_the_terminal(tmp_path):
             assert Path(f"{record}.status").read_text().strip() == f"exit={status}", way
             screen = console.screen()
             assert "EXECUTION ID" not in screen, f"the console's screen is still shown after {way}:\n{screen}"
+
+
+def test_a_crash_even_a_stack_overflow_restores_the_terminal(tmp_path):
+    # SSM_CONSOLE_CRASH_TEST crashes the UI thread right after the first frame: a stack overflow (whose
+    # SIGSEGV needs the alternate signal stack to be handled at all) and a Swift trap.
+    for fault, signals in (("stack-overflow", {signal.SIGSEGV, signal.SIGBUS}),
+                           ("trap", {signal.SIGILL, signal.SIGTRAP, signal.SIGABRT})):
+        record = tmp_path / f"stty-{fault}"
+        console_command = f"{binary_path()} --local --data-dir {tmp_path / 'engine'}"
+        wrapper = (f"stty -g > {record}.before; {console_command}; "
+                   f"echo exit=$? > {record}.status; stty -g > {record}.after; sleep 30")
+        environment = {"XDG_STATE_HOME": str(tmp_path / "state"), "USER": "operator",
+                       "SWIFT_BACKTRACE": "enable=no", "SSM_CONSOLE_CRASH_TEST": fault}
+        with TmuxConsole(["sh", "-c", wrapper], environment=environment) as console:
+            deadline = time.monotonic() + 120
+            while not Path(f"{record}.after").exists() and time.monotonic() < deadline:
+                time.sleep(0.1)
+            status = int(Path(f"{record}.status").read_text().strip().removeprefix("exit="))
+            assert status - 128 in signals, f"{fault}: exit status {status}"
+            assert Path(f"{record}.before").read_text() == Path(f"{record}.after").read_text(), fault
+            alternate = console._tmux("display-message", "-p", "-t", console.session, "#{alternate_on}").strip()
+            assert alternate == "0", f"{fault}: the terminal was left on the alternate screen"

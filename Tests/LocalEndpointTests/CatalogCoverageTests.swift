@@ -15,7 +15,7 @@ import Testing
                     #expect(error.type != "UnknownOperationException", "\(entry.operation.name): \(error.message)")
                 }
             }
-            let unknown = try await harness.raw("ListCommands", body: "{}")
+            let unknown = try await harness.raw("SendCommand", body: "{}")
             let error = try ErrorBody(unknown)
             #expect(error.type == "UnknownOperationException")
             #expect(error.message.contains(OperationCatalog.names.joined(separator: ", ")))

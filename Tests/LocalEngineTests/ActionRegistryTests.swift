@@ -11,7 +11,7 @@ struct ActionRegistryTests {
 
     /// How refusals listed what the local engine runs before the registry built the list.
     static let advertised =
-        "The local engine runs aws:approve, aws:pause, aws:sleep, aws:branch, aws:runCommand with DocumentName AWS-RunShellScript, aws:executeScript with a python3.x Runtime and an inline Script, and aws:executeAwsApi for Service stepfunctions with Api SendTaskSuccess, SendTaskFailure or SendTaskHeartbeat."
+        "The local engine runs aws:approve, aws:pause, aws:sleep, aws:branch, aws:loop, aws:updateVariable, aws:runCommand with DocumentName AWS-RunShellScript, aws:executeScript with a python3.x Runtime and an inline Script, aws:executeAwsApi for Service stepfunctions with Api SendTaskSuccess, SendTaskFailure or SendTaskHeartbeat, and aws:executeAutomation."
 
     /// Well-formed inputs for a step of each action, in a document that also has a step named `next`.
     static let wellFormedInputs: [AutomationActionName: [String: JSONValue]] = [
@@ -19,9 +19,12 @@ struct ActionRegistryTests {
         .pause: [:],
         .sleep: ["Duration": "PT1S"],
         .branch: ["Choices": [["NextStep": "next", "Variable": "a", "StringEquals": "a"]], "Default": "next"],
+        .loop: ["Iterators": ["a", "b"], "MaxIterations": 2],
+        .updateVariable: ["Name": "variable:Count", "Value": 2],
         .runCommand: ["DocumentName": "AWS-RunShellScript", "InstanceIds": ["mi-1"], "Parameters": ["commands": ["true"]]],
         .executeScript: ["Runtime": "python3.11", "Handler": "handler", "Script": "def handler(events, context): return {}"],
         .executeAwsApi: ["Service": "stepfunctions", "Api": "SendTaskHeartbeat", "TaskToken": "token"],
+        .executeAutomation: ["DocumentName": "Child", "RuntimeParameters": ["InstanceId": "mi-1"]],
     ]
 
     static func actionNames(in text: String) -> [String] {
@@ -44,6 +47,12 @@ struct ActionRegistryTests {
                 #expect(action.name == .pause)
             case .chooseNextStep:
                 #expect(action.name == .branch)
+            case .startChildAutomation:
+                #expect(action.name == .executeAutomation)
+            case .loop:
+                #expect(action.name == .loop)
+            case .updateVariable:
+                #expect(action.name == .updateVariable)
             }
         }
         #expect(Set(runners.keys) == [.sleep, .runCommand, .executeScript, .executeAwsApi])
@@ -53,9 +62,11 @@ struct ActionRegistryTests {
         #expect(Set(Self.wellFormedInputs.keys) == Set(ActionRegistry.standard.map(\.name)))
         for action in ActionRegistry.standard {
             let step = StepDefinition(
-                name: "step", action: action.name.rawValue, inputs: Self.wellFormedInputs[action.name] ?? [:])
+                name: "step", action: action.name.rawValue, inputs: Self.wellFormedInputs[action.name] ?? [:],
+                steps: action.name == .loop ? [StepDefinition(name: "inner", action: AutomationActionName.pause.rawValue)] : [])
             let document = AutomationDocument(
-                mainSteps: [step, StepDefinition(name: "next", action: AutomationActionName.pause.rawValue)])
+                mainSteps: [step, StepDefinition(name: "next", action: AutomationActionName.pause.rawValue)],
+                variables: [ParameterDefinition(name: "Count", type: .integer, defaultValue: 0)])
             try action.specification.checkInputs(step, document)
             #expect(action.localProblem(step) == nil, "\(action.name)")
             try LocalCapabilities.check(document)
@@ -70,7 +81,10 @@ struct ActionRegistryTests {
             "aws:approve": ["ApprovalStatus", "ApproverDecisions"],
             "aws:executeScript": ["OutputPayload"],
             "aws:executeAwsApi": [],
+            "aws:executeAutomation": ["ExecutionId", "Status", "Output"],
             "aws:branch": [],
+            "aws:loop": ["CurrentIteration", "CurrentIteratorValue"],
+            "aws:updateVariable": [],
             "aws:sleep": [],
             "aws:pause": [],
         ])

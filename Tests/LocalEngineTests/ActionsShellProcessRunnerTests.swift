@@ -117,6 +117,55 @@ struct ActionsShellProcessRunnerTests {
         #expect(directory.processRecords.isEmpty)
     }
 
+    /// A child that leaves the step's session with setsid and ignores SIGTERM, writing its PID to `pidFile`.
+    private static func escapingChild(_ pidFile: String) -> String {
+        "setsid sh -c 'trap \"\" TERM; echo $$ > \(pidFile).tmp; mv \(pidFile).tmp \(pidFile); exec sleep 300' </dev/null >/dev/null 2>&1 &"
+    }
+
+    private static func escapedPID(_ pidFile: String) async throws -> pid_t {
+        let text = await ActionsTest.readWhenWritten(pidFile, seconds: 10)
+        return try #require(text.flatMap { pid_t($0) }, "the setsid child did not write its PID")
+    }
+
+    @Test func aSetsidChildIgnoringSIGTERMIsGoneAfterTheTimeout() async throws {
+        let directory = try ActionsTestDirectory()
+        defer { directory.remove() }
+        let pidFile = directory.url.appendingPathComponent("escaped.pid").path
+        let result = try await runner(directory).run(
+            .shell("\(Self.escapingChild(pidFile)) sleep 300", stepExecutionId: "s-setsid-timeout-\(UUID())", timeout: 1))
+        #expect(result.stopReason == .timedOut)
+        let escaped = try await Self.escapedPID(pidFile)
+        #expect(await ActionsTest.waitUntilGone(escaped), "the setsid child \(escaped) outlived the step's timeout")
+    }
+
+    @Test func aSetsidChildIgnoringSIGTERMIsGoneAfterCancel() async throws {
+        let directory = try ActionsTestDirectory()
+        defer { directory.remove() }
+        let pidFile = directory.url.appendingPathComponent("escaped.pid").path
+        let processes = runner(directory)
+        let task = Task {
+            try await processes.run(.shell("\(Self.escapingChild(pidFile)) sleep 300", stepExecutionId: "s-setsid-cancel-\(UUID())"))
+        }
+        let escaped = try await Self.escapedPID(pidFile)
+        task.cancel()
+        let result = try await task.value
+        #expect(result.stopReason == .cancelled)
+        #expect(await ActionsTest.waitUntilGone(escaped), "the setsid child \(escaped) outlived the cancelled step")
+    }
+
+    @Test func aSetsidChildIsGoneWhenItsStepEnds() async throws {
+        let directory = try ActionsTestDirectory()
+        defer { directory.remove() }
+        let pidFile = directory.url.appendingPathComponent("escaped.pid").path
+        let result = try await runner(directory).run(
+            .shell(
+                "\(Self.escapingChild(pidFile)) while [ ! -s \(pidFile) ]; do sleep 0.05; done; echo done",
+                stepExecutionId: "s-setsid-end-\(UUID())"))
+        #expect(result.exitCode == 0)
+        let escaped = try await Self.escapedPID(pidFile)
+        #expect(await ActionsTest.waitUntilGone(escaped), "the setsid child \(escaped) outlived its step")
+    }
+
     @Test func anAlreadyCancelledTaskStartsNothing() async throws {
         let directory = try ActionsTestDirectory()
         defer { directory.remove() }

@@ -71,6 +71,22 @@ import Testing
         }
     }
 
+    /// CreateDocument and UpdateDocument apply the parameter-name rule StartAutomationExecution applies.
+    @Test func parameterNamesTooLongToStartAreRefusedAtCreateAndUpdate() async throws {
+        let long = String(repeating: "N", count: 300)
+        let document = Docs.document(parameters: "\(long):\n  type: String\n", steps: [Docs.shellStep("Run", ["true"])])
+        try await EngineHarness.with { engine in
+            await expectEngineError(.invalidDocumentContent, containing: ["1 to 50 characters long; it has 300"]) {
+                try await engine.createDocument("LongName", yaml: document)
+            }
+            _ = try await engine.createDocument("LongName", yaml: Self.yamlDocument)
+            await expectEngineError(.invalidDocumentContent, containing: ["1 to 50 characters long; it has 300"]) {
+                try await engine.service.updateDocument(
+                    UpdateDocumentRequest(content: document, name: "LongName", documentVersion: "$LATEST", documentFormat: .yaml))
+            }
+        }
+    }
+
     @Test func getDocumentConvertsToTheOtherFormat() async throws {
         try await EngineHarness.with { engine in
             try await engine.createDocument("Restart", yaml: Self.yamlDocument)

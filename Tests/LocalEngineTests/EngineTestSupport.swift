@@ -24,11 +24,16 @@ struct EngineHarness {
 
     /// Opens an engine in a new directory, runs `body`, then shuts the engine down and deletes the directory,
     /// whether `body` succeeded or not.
-    static func with<T>(_ body: (EngineHarness) async throws -> T) async throws -> T {
+    static func with<T>(
+        instances: [ManagedInstance] = [ManagedInstanceRegistry.localhost],
+        maxStepExecutions: Int = StepExecutionBound.defaultMaximum, _ body: (EngineHarness) async throws -> T
+    ) async throws -> T {
         let directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("engine-tests-\(UUID().uuidString)", isDirectory: true)
         let engine = try await AutomationEngine.open(
-            EngineConfiguration(dataDirectory: directory, installShippedRunbooks: false))
+            EngineConfiguration(
+                dataDirectory: directory, instances: instances, installShippedRunbooks: false,
+                maxStepExecutions: maxStepExecutions))
         let harness = EngineHarness(engine: engine, directory: directory)
         do {
             let result = try await body(harness)

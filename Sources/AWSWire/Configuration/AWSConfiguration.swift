@@ -13,6 +13,8 @@ public struct AWSConfiguration: Sendable {
     public let credentialsProvider: any AWSCredentialsProvider
     /// Where the credentials come from, for `configure list`-style output and logs.
     public let credentialSource: String
+    /// What kind of place that is, for a header that names it (profile, environment, container, instance role, SSO).
+    public let credentialSourceKind: CredentialSourceKind
     /// AWS_MAX_ATTEMPTS or the profile's max_attempts (default 3).
     public let maxAttempts: Int
     public let transportSettings: AWSTransportSettings
@@ -54,6 +56,7 @@ public struct AWSConfiguration: Sendable {
         return AWSConfiguration(
             profileName: sources.profile.name, profile: sources.profile, region: region, regionSource: regionSource,
             credentialsProvider: credentials.provider, credentialSource: credentials.description,
+            credentialSourceKind: credentials.kind,
             maxAttempts: maxAttempts, transportSettings: transport, endpointResolver: endpoints)
     }
 

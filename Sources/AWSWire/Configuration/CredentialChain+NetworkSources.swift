@@ -27,7 +27,7 @@ extension CredentialChain {
                 settings: AWSTransportSettings(connectTimeout: .seconds(2), readTimeout: .seconds(2))))
         return Choice(
             provider: CachedCredentialsProvider(now: now, fetch: source.fetch),
-            description: "container credentials at \(url.absoluteString)")
+            description: "container credentials at \(url.absoluteString)", kind: .container)
     }
 
     func instanceMetadata() throws(AWSConfigurationError) -> InstanceMetadataSource {

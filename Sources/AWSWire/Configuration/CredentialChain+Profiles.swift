@@ -18,7 +18,7 @@ extension CredentialChain {
             let source = CredentialProcessSource(command: command, profileName: profile.name, environment: environment)
             return Choice(
                 provider: CachedCredentialsProvider(now: now, fetch: source.fetch),
-                description: "credential_process of profile '\(profile.name)'")
+                description: "credential_process of profile '\(profile.name)'", kind: .credentialProcess)
         }
         return nil
     }
@@ -31,7 +31,7 @@ extension CredentialChain {
             let token = profile["aws_session_token"] ?? profile["aws_security_token"]
             return Choice(
                 provider: StaticCredentialsProvider(accessKeyId: keyId, secretAccessKey: secret, sessionToken: token),
-                description: "static keys of profile '\(profile.name)'")
+                description: "static keys of profile '\(profile.name)'", kind: .profile)
         case (_?, nil):
             throw partialProfile(profile, set: "aws_access_key_id", unset: "aws_secret_access_key")
         case (nil, _?):
@@ -89,7 +89,7 @@ extension CredentialChain {
             source: source.provider, sts: try sts())
         return Choice(
             provider: CachedCredentialsProvider(now: now, fetch: assume.fetch),
-            description: "role \(roleArn) assumed with \(source.description)")
+            description: "role \(roleArn) assumed with \(source.description)", kind: .assumedRole)
     }
 
     func sourceProfileCredentials(_ name: String, for profile: AWSProfile, visited: inout [String])
@@ -137,7 +137,8 @@ extension CredentialChain {
             let metadata = try instanceMetadata()
             return Choice(
                 provider: CachedCredentialsProvider(now: now, fetch: metadata.fetch),
-                description: "EC2 instance metadata at \(metadata.endpoint.absoluteString)")
+                description: "EC2 instance metadata at \(metadata.endpoint.absoluteString)",
+                kind: .instanceMetadata)
         default:
             throw missing("only Environment, EcsContainer and Ec2InstanceMetadata are valid values")
         }
@@ -174,6 +175,6 @@ extension CredentialChain {
             transport: AsyncHTTPTransport(settings: transportSettings), now: now)
         return Choice(
             provider: CachedCredentialsProvider(now: now, fetch: source.fetch),
-            description: "SSO role \(profile["sso_role_name"]!) in account \(profile["sso_account_id"]!)")
+            description: "SSO role \(profile["sso_role_name"]!) in account \(profile["sso_account_id"]!)", kind: .sso)
     }
 }

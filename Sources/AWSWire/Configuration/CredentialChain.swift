@@ -15,6 +15,7 @@ struct CredentialChain {
     struct Choice {
         var provider: any AWSCredentialsProvider
         var description: String
+        var kind: CredentialSourceKind
     }
 
     func resolve() throws(AWSConfigurationError) -> Choice {
@@ -56,7 +57,8 @@ struct CredentialChain {
                 throw noCredentials(places + ["EC2 instance metadata at \(metadata.endpoint.absoluteString): \(error)"], fix: fix)
             }
         }
-        return Choice(provider: provider, description: "EC2 instance metadata at \(metadata.endpoint.absoluteString)")
+        return Choice(provider: provider, description: "EC2 instance metadata at \(metadata.endpoint.absoluteString)",
+            kind: .instanceMetadata)
     }
 
     func noCredentials(_ places: [String], fix: String) -> AWSConfigurationError {
@@ -77,7 +79,7 @@ struct CredentialChain {
             return Choice(
                 provider: StaticCredentialsProvider(
                     AWSCredentials(accessKeyId: keyId, secretAccessKey: secret, sessionToken: token, expiration: expiration)),
-                description: "environment variables")
+                description: "environment variables", kind: .environment)
         default:
             let (set, unset) = keyId != nil ? ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY") : ("AWS_SECRET_ACCESS_KEY", "AWS_ACCESS_KEY_ID")
             throw AWSConfigurationError(
@@ -104,6 +106,7 @@ struct CredentialChain {
     {
         let source = WebIdentitySource(
             roleArn: roleArn, tokenFile: tokenFile, sessionName: sessionName ?? defaultSessionName(), sts: try sts())
-        return Choice(provider: CachedCredentialsProvider(now: now, fetch: source.fetch), description: description)
+        return Choice(
+            provider: CachedCredentialsProvider(now: now, fetch: source.fetch), description: description, kind: .webIdentity)
     }
 }

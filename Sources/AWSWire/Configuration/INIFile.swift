@@ -125,15 +125,11 @@ struct INIFile: Sendable, Equatable {
         return try parse(decoded(bytes, path: path), path: path)
     }
 
-    /// The bytes as UTF-8 text. A byte order mark
-    /// is an error, as it is for botocore, whose configparser then finds no section header; the message says so.
+    /// The bytes as UTF-8 text, without the byte order mark an editor may have saved in front of it. botocore's
+    /// configparser fails on such a file ("no section header"); reading it is what an operator expects of a file
+    /// that looks right in every editor, and no file that botocore reads is read differently.
     static func decoded(_ bytes: [UInt8], path: String) throws(AWSConfigurationError) -> String {
-        guard !bytes.starts(with: [0xEF, 0xBB, 0xBF]) else {
-            throw AWSConfigurationError(
-                .invalidFile,
-                "Unable to parse config file: \(path): it starts with a UTF-8 byte order mark, which the AWS CLI "
-                    + "cannot read either. Save it as UTF-8 without a BOM.")
-        }
+        let bytes = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw AWSConfigurationError(
                 .invalidFile, "Unable to parse config file: \(path): it is not UTF-8 text. Save it as UTF-8.")

@@ -152,6 +152,10 @@ public enum CommandLineCatalog {
             CLIOption("--key-groups", .text("ID=GROUP[,GROUP...]"), "The IAM groups of an access key's principal (repeatable)."),
             CLIOption("--instance", .text("ID[,KEY=VALUE...]"), "A managed instance with its tags (repeatable)."),
             CLIOption("--quotas", .choices(["none", "aws"]), "Request-rate limits: none, or AWS's per-operation rates."),
+            CLIOption("--header-timeout", .text("SECONDS"), "Time from a request's first byte to the end of its headers (default 10)."),
+            CLIOption("--idle-timeout", .text("SECONDS"), "Time a connection may wait between requests (default 60)."),
+            CLIOption("--max-connections", .text("COUNT"), "Open connections; beyond it the longest-idle one is closed (default 1000)."),
+            CLIOption("--max-body-size", .text("BYTES"), "The largest request body accepted (default 1048576)."),
         ])
 
     public static let config = CLISubcommand(

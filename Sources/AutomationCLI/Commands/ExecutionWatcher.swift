@@ -3,7 +3,9 @@ import Connection
 import Foundation
 
 /// `ssm-console watch`: polls one execution and reports each step's status change as a line, until the
-/// execution ends. Scripts wait on a runbook with it: the final status decides the exit code.
+/// execution ends. Scripts wait on a runbook with it: the final status decides the exit code. A
+/// rate-controlled parent has no steps of its own: its children are reported as they end, with a count of
+/// those that did not succeed when it ends (the parent is then not Success either).
 public struct ExecutionWatcher: Sendable {
     public let service: any AutomationService
     public let executionId: String
@@ -21,8 +23,26 @@ public struct ExecutionWatcher: Sendable {
     public func watch(report: (String) -> Void) async throws -> AutomationExecutionStatus {
         var stepStatuses: [String: AutomationExecutionStatus] = [:]
         var executionStatus: AutomationExecutionStatus?
+        var childStatuses: [String: AutomationExecutionStatus] = [:]
         while true {
             let execution = try await fetch()
+            if Self.isRateControlled(execution) {
+                // Read after the parent: a parent that has ended has no child left running.
+                for child in try await children() {
+                    let status = child.automationExecutionStatus ?? .pending
+                    guard status.isTerminal, childStatuses[child.automationExecutionId] == nil else { continue }
+                    childStatuses[child.automationExecutionId] = status
+                    let detail = status == .success ? "" : child.failureMessage.map { " (\($0))" } ?? ""
+                    report(
+                        "\(Self.clock(now()))  child \(child.automationExecutionId) on \(child.target ?? "-"): \(status.rawValue)"
+                            + detail)
+                }
+                if (execution.automationExecutionStatus ?? .pending).isTerminal {
+                    let notSucceeded = childStatuses.values.filter { $0 != .success }.count
+                    report(
+                        "\(Self.clock(now()))  children: \(childStatuses.count - notSucceeded) succeeded, \(notSucceeded) did not, of \(execution.resolvedTargets?.parameterValues?.count ?? childStatuses.count) targets")
+                }
+            }
             for step in try await steps(of: execution) {
                 let key = step.stepExecutionId ?? step.stepName ?? ""
                 let status = step.stepStatus ?? .pending
@@ -40,6 +60,25 @@ public struct ExecutionWatcher: Sendable {
             if status.isTerminal { return status }
             try await sleep(interval)
         }
+    }
+
+    /// Started with Targets or TargetMaps: the parent of one child execution per target.
+    static func isRateControlled(_ execution: AutomationExecution) -> Bool {
+        execution.resolvedTargets != nil || !(execution.targets ?? []).isEmpty || !(execution.targetMaps ?? []).isEmpty
+    }
+
+    /// Every child of the watched parent, through the ParentExecutionId filter, a page at a time.
+    private func children() async throws -> [AutomationExecutionMetadata] {
+        var children: [AutomationExecutionMetadata] = []
+        var token: String?
+        repeat {
+            let page = try await service.describeAutomationExecutions(
+                DescribeAutomationExecutionsRequest(
+                    filters: [AutomationExecutionFilter(key: .parentExecutionId, values: [executionId])], nextToken: token))
+            children += page.automationExecutionMetadataList ?? []
+            token = page.nextToken
+        } while token != nil
+        return children
     }
 
     /// The exit code for a final status: 0 for Success, 1 for any other ending.

@@ -25,6 +25,7 @@ enum LocalSettling {
             }
             let status = execution.automationExecutionStatus ?? .pending
             if status.isTerminal || status.isWaitingOnHuman { return }
+            if try await childWaitsOnHuman(execution, service: service) { return }
             if !told, started.duration(to: .now) > .seconds(1) {
                 notice(
                     "ssm-console: --local runs the engine in this command, so it waits until execution \(executionId) waits for a signal or ends (now \(status.rawValue)). Ctrl-C leaves it for the next engine to pick up.\n")
@@ -32,5 +33,20 @@ enum LocalSettling {
             }
             try await Task.sleep(for: .milliseconds(100))
         }
+    }
+
+    /// A rate-controlled parent runs until its children end; one of them waiting for a signal waits for
+    /// someone as much as the parent would.
+    private static func childWaitsOnHuman(_ execution: AutomationExecution, service: any AutomationService) async throws
+        -> Bool
+    {
+        guard execution.resolvedTargets != nil else { return false }
+        let waiting = try await service.describeAutomationExecutions(
+            DescribeAutomationExecutionsRequest(
+                filters: [
+                    AutomationExecutionFilter(key: .parentExecutionId, values: [execution.automationExecutionId]),
+                    AutomationExecutionFilter(key: .executionStatus, values: [AutomationExecutionStatus.waiting.rawValue]),
+                ], maxResults: 1))
+        return !(waiting.automationExecutionMetadataList ?? []).isEmpty
     }
 }

@@ -31,15 +31,19 @@ public struct OperationShape: Sendable {
     public static let getAutomationExecution = OperationShape(OperationCatalog.getAutomationExecution.operation)
     public static let describeAutomationExecutions = OperationShape(OperationCatalog.describeAutomationExecutions.operation)
     public static let describeAutomationStepExecutions = OperationShape(OperationCatalog.describeAutomationStepExecutions.operation)
+    public static let listCommands = OperationShape(OperationCatalog.listCommands.operation)
+    public static let listCommandInvocations = OperationShape(OperationCatalog.listCommandInvocations.operation)
+    public static let getCommandInvocation = OperationShape(OperationCatalog.getCommandInvocation.operation)
 
     public static var all: [OperationShape] {
         [
             sendAutomationSignal, startAutomationExecution, stopAutomationExecution, getAutomationExecution,
-            describeAutomationExecutions, describeAutomationStepExecutions,
+            describeAutomationExecutions, describeAutomationStepExecutions, listCommands, listCommandInvocations,
+            getCommandInvocation,
         ]
     }
 
-    /// The operation with this CLI name (`send-automation-signal`), if it is one of the six.
+    /// The operation with this CLI name (`send-automation-signal`), if it is one the CLI offers.
     public static func named(_ cliName: String) -> OperationShape? {
         all.first { $0.cliName == cliName }
     }

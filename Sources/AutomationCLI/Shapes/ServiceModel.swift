@@ -31,7 +31,7 @@ struct ModelShape: Sendable {
     }
 }
 
-/// The part of the SSM service model the six Automation operations use (see ServiceModel+Shapes.swift).
+/// The part of the SSM service model the operations the CLI offers use (see ServiceModel+Shapes.swift).
 enum ServiceModel {
     /// The named shape; the generated table holds every name it refers to, which ShapesTests checks.
     static func shape(named name: String) -> ModelShape {

@@ -1,4 +1,4 @@
-/// The AWS model's shapes, as much as the six Automation operations' inputs and outputs need.
+/// The AWS model's shapes, as much as the inputs and outputs of the operations the CLI offers need.
 public indirect enum Shape: Sendable, Hashable {
     case string, integer, boolean, timestamp
     case list(Shape)

@@ -79,11 +79,39 @@ public enum OperationCatalog {
         DescribeInstanceInformationRequest, DescribeInstanceInformationResponse
     >("DescribeInstanceInformation") { try await $0.describeInstanceInformation($1) }
 
+    // MARK: Run Command
+
+    public static let listCommands = ServiceOperation<ListCommandsRequest, ListCommandsResponse>(
+        "ListCommands", limits: { request throws(ServiceError) in
+            try ClientLimits.checkCommandQuery(
+                commandId: request.commandId, instanceId: request.instanceId, maxResults: request.maxResults,
+                filters: request.filters)
+        }
+    ) { try await $0.listCommands($1) }
+
+    public static let listCommandInvocations = ServiceOperation<
+        ListCommandInvocationsRequest, ListCommandInvocationsResponse
+    >(
+        "ListCommandInvocations", limits: { request throws(ServiceError) in
+            try ClientLimits.checkCommandQuery(
+                commandId: request.commandId, instanceId: request.instanceId, maxResults: request.maxResults,
+                filters: request.filters)
+        }
+    ) { try await $0.listCommandInvocations($1) }
+
+    public static let getCommandInvocation = ServiceOperation<GetCommandInvocationRequest, GetCommandInvocationResponse>(
+        "GetCommandInvocation", limits: { request throws(ServiceError) in
+            try ClientLimits.checkCommandQuery(
+                commandId: request.commandId, instanceId: request.instanceId, maxResults: nil, filters: nil)
+        }
+    ) { try await $0.getCommandInvocation($1) }
+
     /// Every operation, in the order the API reference groups them.
     public static let all: [any AnyServiceOperation] = [
         describeAutomationExecutions, getAutomationExecution, describeAutomationStepExecutions, sendAutomationSignal,
         startAutomationExecution, stopAutomationExecution, getDocument, describeDocument, listDocuments,
-        createDocument, updateDocument, deleteDocument, describeInstanceInformation,
+        createDocument, updateDocument, deleteDocument, describeInstanceInformation, listCommands,
+        listCommandInvocations, getCommandInvocation,
     ]
 
     private static let byName: [String: any AnyServiceOperation] = Dictionary(

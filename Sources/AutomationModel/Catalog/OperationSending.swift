@@ -70,4 +70,20 @@ extension OperationSending {
     {
         try await send(OperationCatalog.describeInstanceInformation, request)
     }
+
+    public func listCommands(_ request: ListCommandsRequest) async throws -> ListCommandsResponse {
+        try await send(OperationCatalog.listCommands, request)
+    }
+
+    public func listCommandInvocations(_ request: ListCommandInvocationsRequest) async throws
+        -> ListCommandInvocationsResponse
+    {
+        try await send(OperationCatalog.listCommandInvocations, request)
+    }
+
+    public func getCommandInvocation(_ request: GetCommandInvocationRequest) async throws
+        -> GetCommandInvocationResponse
+    {
+        try await send(OperationCatalog.getCommandInvocation, request)
+    }
 }

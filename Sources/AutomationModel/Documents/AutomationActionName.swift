@@ -18,4 +18,13 @@ public struct AutomationActionName: RawRepresentable, Hashable, Sendable, Custom
     public static let runCommand = AutomationActionName(rawValue: "aws:runCommand")
     public static let executeScript = AutomationActionName(rawValue: "aws:executeScript")
     public static let executeAwsApi = AutomationActionName(rawValue: "aws:executeAwsApi")
+    public static let executeAutomation = AutomationActionName(rawValue: "aws:executeAutomation")
+    public static let loop = AutomationActionName(rawValue: "aws:loop")
+    public static let updateVariable = AutomationActionName(rawValue: "aws:updateVariable")
+}
+
+/// The name of a plugin (a step of a Command document) as Run Command reports it in CommandPlugins and takes it
+/// as GetCommandInvocation's PluginName: AWS-RunShellScript runs one, `aws:runShellScript`.
+public enum CommandPluginName {
+    public static let runShellScript = "aws:runShellScript"
 }

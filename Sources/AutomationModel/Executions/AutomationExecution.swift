@@ -37,6 +37,12 @@ public struct AutomationExecution: Codable, Sendable, Hashable {
     public var associationId: String?
     public var changeRequestName: String?
     public var variables: AutomationParameterMap?
+    public var targetLocations: [TargetLocation]?
+    public var targetLocationsURL: String?
+    public var alarmConfiguration: AlarmConfiguration?
+    public var triggeredAlarms: [AlarmStateInformation]?
+    /// Members the service sent that this model does not know; kept from the wire, never encoded.
+    public var unmodeledFields: [String: JSONValue]? = nil
 
     public init(automationExecutionId: String) {
         self.automationExecutionId = automationExecutionId
@@ -74,6 +80,10 @@ public struct AutomationExecution: Codable, Sendable, Hashable {
         case associationId = "AssociationId"
         case changeRequestName = "ChangeRequestName"
         case variables = "Variables"
+        case targetLocations = "TargetLocations"
+        case targetLocationsURL = "TargetLocationsURL"
+        case alarmConfiguration = "AlarmConfiguration"
+        case triggeredAlarms = "TriggeredAlarms"
     }
 }
 
@@ -108,6 +118,11 @@ public struct AutomationExecutionMetadata: Codable, Sendable, Hashable {
     public var opsItemId: String?
     public var associationId: String?
     public var changeRequestName: String?
+    public var alarmConfiguration: AlarmConfiguration?
+    public var triggeredAlarms: [AlarmStateInformation]?
+    public var targetLocationsURL: String?
+    /// Members the service sent that this model does not know; kept from the wire, never encoded.
+    public var unmodeledFields: [String: JSONValue]? = nil
 
     public init(automationExecutionId: String) {
         self.automationExecutionId = automationExecutionId
@@ -143,6 +158,9 @@ public struct AutomationExecutionMetadata: Codable, Sendable, Hashable {
         opsItemId = execution.opsItemId
         associationId = execution.associationId
         changeRequestName = execution.changeRequestName
+        alarmConfiguration = execution.alarmConfiguration
+        triggeredAlarms = execution.triggeredAlarms
+        targetLocationsURL = execution.targetLocationsURL
     }
 
     enum CodingKeys: String, CodingKey {
@@ -174,6 +192,9 @@ public struct AutomationExecutionMetadata: Codable, Sendable, Hashable {
         case opsItemId = "OpsItemId"
         case associationId = "AssociationId"
         case changeRequestName = "ChangeRequestName"
+        case alarmConfiguration = "AlarmConfiguration"
+        case triggeredAlarms = "TriggeredAlarms"
+        case targetLocationsURL = "TargetLocationsURL"
     }
 }
 

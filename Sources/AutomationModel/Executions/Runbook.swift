@@ -9,6 +9,7 @@ public struct Runbook: Codable, Sendable, Hashable {
     public var targetMaps: [[String: [String]]]?
     public var maxConcurrency: String?
     public var maxErrors: String?
+    public var targetLocations: [TargetLocation]?
 
     public init(documentName: String, documentVersion: String? = nil, parameters: AutomationParameterMap? = nil) {
         self.documentName = documentName
@@ -25,5 +26,6 @@ public struct Runbook: Codable, Sendable, Hashable {
         case targetMaps = "TargetMaps"
         case maxConcurrency = "MaxConcurrency"
         case maxErrors = "MaxErrors"
+        case targetLocations = "TargetLocations"
     }
 }

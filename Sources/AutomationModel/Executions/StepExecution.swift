@@ -24,7 +24,11 @@ public struct StepExecution: Codable, Sendable, Hashable {
     public var isCritical: Bool?
     public var validNextSteps: [String]?
     public var targets: [Target]?
+    public var targetLocation: TargetLocation?
+    public var triggeredAlarms: [AlarmStateInformation]?
     public var parentStepDetails: ParentStepDetails?
+    /// Members the service sent that this model does not know; kept from the wire, never encoded.
+    public var unmodeledFields: [String: JSONValue]? = nil
 
     public init(stepName: String, action: String, stepExecutionId: String, stepStatus: AutomationExecutionStatus = .pending) {
         self.stepName = stepName
@@ -55,6 +59,8 @@ public struct StepExecution: Codable, Sendable, Hashable {
         case isCritical = "IsCritical"
         case validNextSteps = "ValidNextSteps"
         case targets = "Targets"
+        case targetLocation = "TargetLocation"
+        case triggeredAlarms = "TriggeredAlarms"
         case parentStepDetails = "ParentStepDetails"
     }
 }
@@ -85,6 +91,17 @@ public struct ParentStepDetails: Codable, Sendable, Hashable {
     public var action: String?
     public var iteration: Int?
     public var iteratorValue: String?
+
+    public init(
+        stepExecutionId: String? = nil, stepName: String? = nil, action: String? = nil, iteration: Int? = nil,
+        iteratorValue: String? = nil
+    ) {
+        self.stepExecutionId = stepExecutionId
+        self.stepName = stepName
+        self.action = action
+        self.iteration = iteration
+        self.iteratorValue = iteratorValue
+    }
 
     enum CodingKeys: String, CodingKey {
         case stepExecutionId = "StepExecutionId"

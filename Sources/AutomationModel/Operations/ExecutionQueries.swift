@@ -167,3 +167,43 @@ public struct DescribeAutomationStepExecutionsResponse: Codable, Sendable, Hasha
         case nextToken = "NextToken"
     }
 }
+
+// The responses that carry executions and steps keep the members this model does not know (UnmodeledFields).
+
+extension GetAutomationExecutionResponse {
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        automationExecution = try container.decodeIfPresent(AutomationExecution.self, forKey: .automationExecution)
+        automationExecution?.keepUnmodeledFields(from: try? container.decodeIfPresent(JSONValue.self, forKey: .automationExecution))
+    }
+}
+
+extension DescribeAutomationStepExecutionsResponse {
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        nextToken = try container.decodeIfPresent(String.self, forKey: .nextToken)
+        stepExecutions = try container.decodeIfPresent([StepExecution].self, forKey: .stepExecutions)
+        if var steps = stepExecutions, let raw = try? container.decodeIfPresent([JSONValue].self, forKey: .stepExecutions),
+            raw.count == steps.count
+        {
+            for index in steps.indices { steps[index].keepUnmodeledFields(from: raw[index]) }
+            stepExecutions = steps
+        }
+    }
+}
+
+extension DescribeAutomationExecutionsResponse {
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        nextToken = try container.decodeIfPresent(String.self, forKey: .nextToken)
+        automationExecutionMetadataList = try container.decodeIfPresent(
+            [AutomationExecutionMetadata].self, forKey: .automationExecutionMetadataList)
+        if var rows = automationExecutionMetadataList,
+            let raw = try? container.decodeIfPresent([JSONValue].self, forKey: .automationExecutionMetadataList),
+            raw.count == rows.count
+        {
+            for index in rows.indices { rows[index].keepUnmodeledFields(from: raw[index]) }
+            automationExecutionMetadataList = rows
+        }
+    }
+}

@@ -23,6 +23,9 @@ public protocol AutomationService: Sendable {
     func deleteDocument(_ request: DeleteDocumentRequest) async throws -> DeleteDocumentResponse
     func describeInstanceInformation(_ request: DescribeInstanceInformationRequest) async throws
         -> DescribeInstanceInformationResponse
+    func listCommands(_ request: ListCommandsRequest) async throws -> ListCommandsResponse
+    func listCommandInvocations(_ request: ListCommandInvocationsRequest) async throws -> ListCommandInvocationsResponse
+    func getCommandInvocation(_ request: GetCommandInvocationRequest) async throws -> GetCommandInvocationResponse
 
     /// The answer to `operation` already in the wire encoding, when the service keeps one (the engine keeps
     /// each execution's JSON while it does not change); nil to encode the typed answer as usual.

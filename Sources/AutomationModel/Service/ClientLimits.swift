@@ -7,6 +7,16 @@ public enum ClientLimits {
     public static let valuesPerKey = 0...50
     public static let valueLength = 1...512
 
+    /// What is wrong with a parameter name, or nil: the one rule for a name a document declares
+    /// (CreateDocument, UpdateDocument) and a name a request sends (StartAutomationExecution, signals), so a
+    /// document is never accepted with a parameter that no start could give.
+    public static func parameterKeyProblem(_ key: String) -> String? {
+        guard keyLength.contains(key.count) else {
+            return "must be \(keyLength.lowerBound) to \(keyLength.upperBound) characters long; it has \(key.count)"
+        }
+        return nil
+    }
+
     /// Checks an execution ID's length.
     public static func checkExecutionId(_ id: String, field: String = "AutomationExecutionId") throws(ServiceError) {
         guard id.count == executionIdLength else {
@@ -29,11 +39,8 @@ public enum ClientLimits {
             )
         }
         for (key, values) in map.sorted(by: { $0.key < $1.key }) {
-            guard keyLength.contains(key.count) else {
-                throw ServiceError(
-                    .validationException,
-                    "\(field) key '\(key)' must be \(keyLength.lowerBound) to \(keyLength.upperBound) characters long; it has \(key.count)."
-                )
+            if let problem = parameterKeyProblem(key) {
+                throw ServiceError(.validationException, "\(field) key '\(key)' \(problem).")
             }
             guard valuesPerKey.contains(values.count) else {
                 throw ServiceError(

@@ -59,8 +59,12 @@ int cn_set_escape_delay(int milliseconds);
 /// setlocale(LC_ALL, "") and whether the resulting character set is UTF-8 (nl_langinfo(CODESET)).
 int cn_use_environment_locale(void);
 
-/// On a crash signal (SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP, SIGABRT), restore the terminal with endwin()
-/// and die of the same signal, so a fatal error never leaves the terminal in curses mode.
+/// On a crash signal (SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP, SIGABRT), restore the terminal (its modes as
+/// cn_start_screen found them, out of the alternate screen, the cursor shown) and die of the same signal, so a
+/// fatal error never leaves the terminal in curses mode. Call after cn_start_screen, on the UI thread: the
+/// handler runs on that thread's alternate signal stack, so a stack overflow there is handled too.
 void cn_restore_terminal_on_crash(void);
+/// Gives the calling thread an alternate signal stack unless it has one; 0 on success.
+int cn_use_alternate_signal_stack(void);
 
 #endif

@@ -35,16 +35,19 @@ public final class ConsoleLoop<State> {
     private let submit: (ServiceRequest) -> Void
     private let tickInterval: Duration
     private let now: () -> Date
+    private let firstScreenShown: (() -> Void)?
     private var lastDrawn: CellBuffer?
 
     /// - Parameters:
     ///   - submit: where requests go (the client core's `submit`, which returns at once).
     ///   - tickInterval: how often `.tick` is sent while nothing else happens.
+    ///   - firstScreenShown: called once the first screen is drawn, for work that must not delay it.
     public init(
         state: State, program: ConsoleProgram<State>, screen: any TerminalScreen, mailbox: ConsoleMailbox,
         submit: @escaping (ServiceRequest) -> Void, tickInterval: Duration = .seconds(1),
-        now: @escaping () -> Date = { Date() }
+        now: @escaping () -> Date = { Date() }, firstScreenShown: (() -> Void)? = nil
     ) {
+        self.firstScreenShown = firstScreenShown
         self.state = state
         self.program = program
         self.screen = screen
@@ -59,6 +62,7 @@ public final class ConsoleLoop<State> {
         let clock = ContinuousClock()
         if perform(program.start(&state)) { return .quit }
         drawIfChanged()
+        firstScreenShown?()
         var nextTick = clock.now + tickInterval
         while true {
             let timeout = max(.zero, nextTick - clock.now)
@@ -95,6 +99,9 @@ public final class ConsoleLoop<State> {
             case .bell: screen.ringBell()
             case .title(let title): screen.setTitle(title)
             case .copy(let text): screen.copyToClipboard(text)
+            case .repaint:
+                screen.repaint()
+                lastDrawn = nil
             }
         }
         return false

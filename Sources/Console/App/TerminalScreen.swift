@@ -27,6 +27,8 @@ public protocol TerminalScreen: AnyObject {
     /// Puts `text` on the clipboard of the terminal the operator sits at (OSC 52), through tmux where the
     /// console runs in it.
     func copyToClipboard(_ text: String)
+    /// Forgets what the terminal is believed to show, so the next `draw` clears it and sends every cell.
+    func repaint()
     /// Gives the terminal back as it was before the console started; safe to call more than once.
     func restore()
 }

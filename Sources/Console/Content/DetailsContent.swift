@@ -21,7 +21,7 @@ enum DetailsContent {
         if let step = detail.selectedStepExecution {
             stepLines(step, number: detail.selectedStep + 1, of: detail.steps.count, now: now, into: &logical)
         } else {
-            logical.append(Line(text: detail.execution == nil ? "Loading..." : "No steps have run yet.", role: .muted))
+            logical.append(Line(text: detail.execution.map(noStepsText) ?? "Loading...", role: .muted))
         }
         if let execution = detail.execution {
             logical.append(Line(text: ""))
@@ -40,7 +40,7 @@ enum DetailsContent {
                     + (step.responseCode.map { "  Response code: \($0)" } ?? ""),
                 role: StatusStyle.role(step.stepStatus)))
         lines.append(Line(text: "Started: \(TimeText.absolute(step.executionStartTime))"))
-        lines.append(Line(text: "Ended: \(TimeText.absolute(step.executionEndTime))  Duration: \(TimeText.duration(from: step.executionStartTime, to: step.executionEndTime, now: now))"))
+        lines.append(Line(text: "Ended: \(TimeText.absolute(step.executionEndTime))  Duration: \(TimeText.duration(from: step.executionStartTime, to: step.executionEndTime, now: now, status: step.stepStatus))"))
         var settings: [String] = []
         if let attempts = StepAttempts(step) {
             settings.append("Attempts: \(attempts.text)")
@@ -51,6 +51,25 @@ enum DetailsContent {
         if let onFailure = step.onFailure { settings.append("On failure: \(onFailure)") }
         if !settings.isEmpty { lines.append(Line(text: settings.joined(separator: "  "))) }
         if let id = step.stepExecutionId { lines.append(Line(text: "Step execution ID: \(id)", role: .muted)) }
+        if let parent = step.parentStepDetails {
+            var loop = "In loop: \(parent.stepName ?? "-")"
+            if let iteration = parent.iteration { loop += "  Iteration: \(iteration)" }
+            if let value = parent.iteratorValue { loop += "  Iterator value: \(value)" }
+            lines.append(Line(text: loop))
+        }
+        if let location = step.targetLocation {
+            lines.append(Line(text: "Target location: \(FieldText.targetLocation(location))"))
+        }
+        if let targets = step.targets, !targets.isEmpty {
+            lines.append(Line(text: "Targets: \(FieldText.targets(targets))"))
+        }
+        if let started = step.outputs?["ExecutionId"]?.first, !started.isEmpty {
+            lines.append(Line(text: "Started execution: \(started)", role: .accent))
+        }
+        if let alarms = step.triggeredAlarms, !alarms.isEmpty {
+            lines.append(Line(text: "Triggered alarms: \(FieldText.triggeredAlarms(alarms))", role: .failure))
+        }
+        if let next = step.nextStep { lines.append(Line(text: "Next step: \(next)")) }
         if let next = step.validNextSteps, !next.isEmpty {
             lines.append(Line(text: "Valid next steps: \(next.joined(separator: ", "))"))
         }
@@ -59,6 +78,7 @@ enum DetailsContent {
             for key in inputs.keys.sorted() { lines.append(Line(text: "  \(key): \(inputs[key] ?? "")")) }
         }
         mapLines("Outputs:", step.outputs, into: &lines)
+        mapLines("Overridden parameters:", step.overriddenParameters, into: &lines)
         if let response = step.response, !response.isEmpty {
             lines.append(Line(text: "Response:", bold: true))
             lines.append(Line(text: "  \(response)"))
@@ -72,6 +92,14 @@ enum DetailsContent {
             if !kind.isEmpty { lines.append(Line(text: "Failure details: \(kind)", role: .failure)) }
             mapLines("  Details:", details.details, into: &lines)
         }
+        unmodeledLines(step.unmodeledFields, into: &lines)
+    }
+
+    /// What the pane says when there is no step row: an execution that runs elsewhere (in other accounts and
+    /// Regions) reports only its progress counters.
+    private static func noStepsText(_ execution: AutomationExecution) -> String {
+        guard let total = execution.progressCounters?.totalSteps, total > 0 else { return "No steps have run yet." }
+        return "No step rows returned; the progress counters count \(total) steps (see Steps above)."
     }
 
     private static func executionLines(_ execution: AutomationExecution, into lines: inout [Line]) {
@@ -80,11 +108,55 @@ enum DetailsContent {
         if let step = execution.currentStepName {
             lines.append(Line(text: "Current step: \(step)" + (execution.currentAction.map { " (\($0))" } ?? "")))
         }
+        if let parent = execution.parentAutomationExecutionId {
+            lines.append(Line(text: "Parent execution: \(parent)"))
+        }
+        if let alarms = execution.triggeredAlarms, !alarms.isEmpty {
+            lines.append(Line(text: "Triggered alarms: \(FieldText.triggeredAlarms(alarms))", role: .failure))
+        }
+        if let configuration = execution.alarmConfiguration {
+            lines.append(Line(text: "Alarms: \(FieldText.alarmConfiguration(configuration))"))
+        }
+        if let locations = execution.targetLocations, !locations.isEmpty {
+            lines.append(Line(text: "Target locations:", bold: true))
+            for location in locations { lines.append(Line(text: "  \(FieldText.targetLocation(location))")) }
+        }
+        if let url = execution.targetLocationsURL { lines.append(Line(text: "Target locations URL: \(url)")) }
+        targetLines(execution, into: &lines)
         mapLines("Parameters:", execution.parameters, into: &lines, empty: "Parameters: none")
+        mapLines("Variables:", execution.variables, into: &lines)
         mapLines("Outputs:", execution.outputs, into: &lines, empty: "Outputs: none")
         if let failure = execution.failureMessage, !failure.isEmpty {
             lines.append(Line(text: "Failure: \(failure)", role: .failure))
         }
+        unmodeledLines(execution.unmodeledFields, into: &lines)
+    }
+
+    /// A rate-controlled execution's targets and limits.
+    private static func targetLines(_ execution: AutomationExecution, into lines: inout [Line]) {
+        var parts: [String] = []
+        if let name = execution.targetParameterName { parts.append("parameter \(name)") }
+        if let targets = execution.targets, !targets.isEmpty { parts.append(FieldText.targets(targets)) }
+        if let maps = execution.targetMaps, !maps.isEmpty {
+            parts.append("target maps " + maps.map { map in
+                map.keys.sorted().map { "\($0)=\((map[$0] ?? []).joined(separator: ","))" }.joined(separator: " ")
+            }.joined(separator: "; "))
+        }
+        if let value = execution.maxConcurrency { parts.append("concurrency \(value)") }
+        if let value = execution.maxErrors { parts.append("errors \(value)") }
+        if let target = execution.target { parts.append("target \(target)") }
+        if !parts.isEmpty { lines.append(Line(text: "Targets: \(parts.joined(separator: " · "))")) }
+        if let resolved = execution.resolvedTargets?.parameterValues, !resolved.isEmpty {
+            let more = execution.resolvedTargets?.truncated == true ? " (more not listed)" : ""
+            lines.append(Line(text: "Resolved targets: \(resolved.joined(separator: ", "))\(more)"))
+        }
+    }
+
+    /// Fields the service returned that the console does not know: shown as they came, never dropped.
+    private static func unmodeledLines(_ fields: [String: JSONValue]?, into lines: inout [Line]) {
+        guard let fields, !fields.isEmpty else { return }
+        lines.append(Line(text: "Other fields:", bold: true))
+        for field in FieldText.unmodeled(fields) { lines.append(Line(text: "  \(field.name): \(field.value)")) }
     }
 
     private static func mapLines(_ title: String, _ map: AutomationParameterMap?, into lines: inout [Line], empty: String? = nil) {

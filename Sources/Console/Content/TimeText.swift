@@ -1,3 +1,4 @@
+import AutomationModel
 import Foundation
 
 /// Times as the console writes them: relative to the state's clock, so a frame depends only on the state.
@@ -20,9 +21,10 @@ enum TimeText {
         }
     }
 
-    /// "45s", "2m05s", "1h03m", "2d04h": how long something took, or has run so far.
-    static func duration(from start: Date?, to end: Date?, now: Date) -> String {
-        guard let start else { return "-" }
+    /// "45s", "2m05s", "1h03m", "2d04h": how long something took, or has run so far; "-" for something still
+    /// Pending (or Scheduled), which has not started running whatever its start time says.
+    static func duration(from start: Date?, to end: Date?, now: Date, status: AutomationExecutionStatus? = nil) -> String {
+        guard let start, !notRunningYet(status, end: end) else { return "-" }
         let seconds = max(0, Int((end ?? now).timeIntervalSince(start)))
         switch seconds {
         case ..<60: return "\(seconds)s"
@@ -34,14 +36,20 @@ enum TimeText {
 
     /// Like `duration`, but for a list row still running, whole minutes once past the first: a list of long
     /// runs then changes on screen once a minute, not every second, which is what a slow link pays for.
-    static func listDuration(from start: Date?, to end: Date?, now: Date) -> String {
-        guard let start, end == nil else { return duration(from: start, to: end, now: now) }
+    static func listDuration(from start: Date?, to end: Date?, now: Date, status: AutomationExecutionStatus? = nil) -> String {
+        guard let start, end == nil, !notRunningYet(status, end: end) else {
+            return duration(from: start, to: end, now: now, status: status)
+        }
         let seconds = max(0, Int(now.timeIntervalSince(start)))
         switch seconds {
         case ..<60: return "\(seconds)s"
         case ..<3600: return "\(seconds / 60)m"
         default: return duration(from: start, to: nil, now: now)
         }
+    }
+
+    private static func notRunningYet(_ status: AutomationExecutionStatus?, end: Date?) -> Bool {
+        end == nil && (status == .pending || status == .scheduled)
     }
 
     /// "6d23h", "1h03m", "12m", "45s": time left, to the minute once past the first (so it redraws once a minute).

@@ -22,6 +22,9 @@ extension ExecutionQuery {
         if let prefix = documentNamePrefix, !prefix.isEmpty {
             filters.append(AutomationExecutionFilter(key: .documentNamePrefix, values: [prefix]))
         }
+        if let parentExecutionId, !parentExecutionId.isEmpty {
+            filters.append(AutomationExecutionFilter(key: .parentExecutionId, values: [parentExecutionId]))
+        }
         if let startedAfter {
             filters.append(AutomationExecutionFilter(key: .startTimeAfter, values: [Self.filterTime(startedAfter)]))
         }
@@ -34,6 +37,9 @@ extension ExecutionQuery {
         let executionStatus = execution.automationExecutionStatus
         if let status, executionStatus != status { return false }
         if waitingOnHumanOnly, executionStatus?.isWaitingOnHuman != true { return false }
+        if let parentExecutionId, let parent = execution.parentAutomationExecutionId, parent != parentExecutionId {
+            return false
+        }
         return true
     }
 

@@ -6,6 +6,8 @@ import Foundation
 /// it in `PacedAutomationService`).
 struct ServiceCalls: Sendable {
     let service: any AutomationService
+    /// The steps last loaded, so refreshes ask only for the open ones.
+    let stepRefresh = StepRefresh()
 
     /// Pages beyond this are not fetched: a server that keeps answering NextToken would otherwise never end.
     static let maxPages = 100
@@ -16,6 +18,9 @@ struct ServiceCalls: Sendable {
             return try await executions(query, pageSize: pageSize, nextToken: nil)
         case .loadMoreExecutions(let query, let pageSize, let nextToken):
             return try await executions(query, pageSize: pageSize, nextToken: nextToken)
+        case .listChildren(let parentId, let pageSize, let nextToken):
+            let (rows, next) = try await page(.children(of: parentId), pageSize: pageSize, nextToken: nextToken)
+            return .children(parentId: parentId, rows, nextToken: next, appended: nextToken != nil)
         case .loadExecution(let id):
             return try await execution(id)
         case .loadApproval(let id):
@@ -34,21 +39,49 @@ struct ServiceCalls: Sendable {
             return .stopped(stop)
         case .listDocuments:
             return try await documents()
+        case .countTargets(let targets):
+            return .targetCount(targets, count: try await countTargets(targets))
         case .describeDocument(let name, let version):
             return try await document(name, version: version)
         case .switchTarget:
             // A switch replaces the service rather than calling it; the client core never hands one here.
             preconditionFailure("ClientCore runs .switchTarget itself")
+        case .loadCommandInvocations(let commandId):
+            return try await commandInvocations(commandId)
+        case .loadCommandOutput(let commandId, let instanceId):
+            return .commandOutput(
+                try await service.getCommandInvocation(GetCommandInvocationRequest(commandId: commandId, instanceId: instanceId)))
         }
     }
 
+    /// Every instance of a command, each with its plugin's status, exit code and times.
+    private func commandInvocations(_ commandId: String) async throws -> ServiceResult {
+        var invocations: [CommandInvocation] = []
+        var nextToken: String?
+        for _ in 0..<Self.maxPages {
+            let page = try await service.listCommandInvocations(
+                ListCommandInvocationsRequest(commandId: commandId, maxResults: 50, nextToken: nextToken, details: true))
+            invocations += page.commandInvocations ?? []
+            nextToken = page.nextToken
+            if nextToken == nil { break }
+        }
+        return .commandInvocations(commandId: commandId, invocations)
+    }
+
     private func executions(_ query: ExecutionQuery, pageSize: Int, nextToken: String?) async throws -> ServiceResult {
+        let (rows, next) = try await page(query, pageSize: pageSize, nextToken: nextToken)
+        return .executions(query, rows, nextToken: next, appended: nextToken != nil)
+    }
+
+    /// One DescribeAutomationExecutions page of the query's rows.
+    private func page(
+        _ query: ExecutionQuery, pageSize: Int, nextToken: String?
+    ) async throws -> ([AutomationExecutionMetadata], String?) {
         let filters = query.filters
         let response = try await service.describeAutomationExecutions(
             DescribeAutomationExecutionsRequest(
                 filters: filters.isEmpty ? nil : filters, maxResults: min(max(pageSize, 1), 50), nextToken: nextToken))
-        let rows = (response.automationExecutionMetadataList ?? []).filter(query.accepts)
-        return .executions(query, rows, nextToken: response.nextToken, appended: nextToken != nil)
+        return ((response.automationExecutionMetadataList ?? []).filter(query.accepts), response.nextToken)
     }
 
     private func execution(_ id: String) async throws -> ServiceResult {
@@ -57,16 +90,33 @@ struct ServiceCalls: Sendable {
         else {
             throw ServiceError(.automationExecutionNotFoundException, "\(OperationCatalog.getAutomationExecution.name) returned no execution for \(id).")
         }
+        if let known = stepRefresh.steps(for: id) {
+            let open = try await stepPages(
+                DescribeAutomationStepExecutionsRequest(
+                    automationExecutionId: id, filters: [StepRefresh.openStepsFilter], maxResults: 50))
+            if let steps = StepRefresh.merge(known, execution: execution, open: open) {
+                stepRefresh.remember(execution, steps: steps)
+                return .execution(execution, steps: steps)
+            }
+        }
+        let steps = try await stepPages(DescribeAutomationStepExecutionsRequest(automationExecutionId: id, maxResults: 50))
+        stepRefresh.remember(execution, steps: steps)
+        return .execution(execution, steps: steps)
+    }
+
+    /// Every page of DescribeAutomationStepExecutions for `request`.
+    private func stepPages(_ request: DescribeAutomationStepExecutionsRequest) async throws -> [StepExecution] {
+        var request = request
         var steps: [StepExecution] = []
         var nextToken: String?
         for _ in 0..<Self.maxPages {
-            let page = try await service.describeAutomationStepExecutions(
-                DescribeAutomationStepExecutionsRequest(automationExecutionId: id, nextToken: nextToken, maxResults: 50))
+            request.nextToken = nextToken
+            let page = try await service.describeAutomationStepExecutions(request)
             steps += page.stepExecutions ?? []
             nextToken = page.nextToken
             if nextToken == nil { break }
         }
-        return .execution(execution, steps: steps)
+        return steps
     }
 
     /// One call: the steps waiting now, of which an execution has at most one (its current step).
@@ -80,6 +130,29 @@ struct ServiceCalls: Sendable {
             $0.action == AutomationActionName.approve.rawValue && $0.stepStatus == .waiting
         }
         return .approval(executionId: id, step: step)
+    }
+
+    /// The distinct instances the targets name: IDs and parameter values as given, tags through
+    /// DescribeInstanceInformation's `tag:KEY` filter, a page at a time.
+    private func countTargets(_ targets: [Target]) async throws -> Int {
+        var instances: Set<String> = []
+        for target in targets {
+            guard let key = target.key, key.hasPrefix("tag:") else {
+                instances.formUnion(target.values ?? [])
+                continue
+            }
+            var nextToken: String?
+            for _ in 0..<Self.maxPages {
+                let page = try await service.describeInstanceInformation(
+                    DescribeInstanceInformationRequest(
+                        filters: [InstanceInformationStringFilter(key: key, values: target.values ?? [])], maxResults: 50,
+                        nextToken: nextToken))
+                instances.formUnion((page.instanceInformationList ?? []).compactMap(\.instanceId))
+                nextToken = page.nextToken
+                if nextToken == nil { break }
+            }
+        }
+        return instances.count
     }
 
     private func documents() async throws -> ServiceResult {

@@ -9,15 +9,23 @@ public struct ExecutionQuery: Sendable, Hashable {
     public var startedAfter: Date?
     /// The approvals inbox: only executions waiting on a human (Waiting, and Pending approvals).
     public var waitingOnHumanOnly: Bool
+    /// `:parent ID`: only this parent's children (the server's ParentExecutionId filter).
+    public var parentExecutionId: String?
 
     public init(
         status: AutomationExecutionStatus? = nil, documentNamePrefix: String? = nil, startedAfter: Date? = nil,
-        waitingOnHumanOnly: Bool = false
+        waitingOnHumanOnly: Bool = false, parentExecutionId: String? = nil
     ) {
         self.status = status
         self.documentNamePrefix = documentNamePrefix
         self.startedAfter = startedAfter
         self.waitingOnHumanOnly = waitingOnHumanOnly
+        self.parentExecutionId = parentExecutionId
+    }
+
+    /// One parent's children, as the fleet's rows and the parent's view load them.
+    public static func children(of parentId: String) -> ExecutionQuery {
+        ExecutionQuery(parentExecutionId: parentId)
     }
 
     public static let all = ExecutionQuery()
@@ -30,6 +38,9 @@ public enum ServiceRequest: Sendable, Hashable {
     case listExecutions(ExecutionQuery, pageSize: Int)
     /// The page after `nextToken`, when the operator scrolls past the loaded rows.
     case loadMoreExecutions(ExecutionQuery, pageSize: Int, nextToken: String)
+    /// One page of a parent's children (ParentExecutionId filter): the first on a refresh, the one after
+    /// `nextToken` when the operator scrolls past the loaded ones. Never a call per child.
+    case listChildren(parentId: String, pageSize: Int, nextToken: String?)
     /// GetAutomationExecution plus DescribeAutomationStepExecutions for the execution view.
     case loadExecution(id: String)
     /// The execution's waiting aws:approve step (DescribeAutomationStepExecutions, StepExecutionStatus Waiting).
@@ -39,10 +50,16 @@ public enum ServiceRequest: Sendable, Hashable {
     case stopExecution(StopAutomationExecutionRequest)
     /// Automation documents for the start form's pick-list.
     case listDocuments
+    /// The managed instances the start form's Targets name (DescribeInstanceInformation by tag, paged).
+    case countTargets([Target])
     /// One document's parameters and steps (start form, StartStep pick-list).
     case describeDocument(name: String, version: String?)
     /// Connect to another profile or region and send everything after it there (`:profile`, `:region`).
     case switchTarget(TargetChoice)
+    /// The instances of an aws:runCommand step's command, with their plugins (ListCommandInvocations, Details).
+    case loadCommandInvocations(commandId: String)
+    /// One instance's output of a command (GetCommandInvocation).
+    case loadCommandOutput(commandId: String, instanceId: String)
 
     /// Whether this request changes something, so it is refused in read-only mode and goes into the audit log.
     public var isChange: Bool {
@@ -57,17 +74,23 @@ public enum ServiceRequest: Sendable, Hashable {
 public enum ServiceResult: Sendable {
     case executions(ExecutionQuery, [AutomationExecutionMetadata], nextToken: String?, appended: Bool)
     case execution(AutomationExecution, steps: [StepExecution])
+    /// A page of a parent's children; `appended` when it follows the pages already loaded.
+    case children(parentId: String, [AutomationExecutionMetadata], nextToken: String?, appended: Bool)
     /// The waiting aws:approve step of the execution, or nil when it has none.
     case approval(executionId: String, step: StepExecution?)
     case signalSent(SendAutomationSignalRequest)
     case started(StartAutomationExecutionRequest, executionId: String)
     case stopped(StopAutomationExecutionRequest)
     case documents([DocumentIdentifier])
+    /// How many managed instances the targets name.
+    case targetCount([Target], count: Int)
     /// DescribeDocument plus, from GetDocument's content, the step names in document order and the parameters'
     /// rules (allowed values, pattern, lengths, item counts) that DescribeDocument leaves out.
     case document(DocumentDescription, stepNames: [String], parameterRules: ParameterRules)
     /// The core now sends everything to `target`; no answer from the previous one arrives after this.
     case switched(ConsoleTarget, readOnly: Bool)
+    case commandInvocations(commandId: String, [CommandInvocation])
+    case commandOutput(GetCommandInvocationResponse)
     /// The request failed; `error` carries the AWS error code and message (or a transport failure as
     /// `ServiceError` with a code such as `ConnectionError`).
     case failed(ServiceRequest, ServiceError)
@@ -116,4 +139,6 @@ public enum ConsoleEffect: Sendable, Hashable {
     case title(String)
     /// Put the text on the terminal's clipboard (OSC 52).
     case copy(String)
+    /// Redraw every cell, whatever the terminal is believed to show (Ctrl-L).
+    case repaint
 }

@@ -13,6 +13,8 @@ public struct ParameterField: Sendable, Hashable {
     public var value: String
     /// The document's own declaration: allowedValues, allowedPattern, min/maxChars, min/maxItems.
     public var rules: ParameterDefinition?
+    /// Set on the start form's rate-control rows, which are not document parameters.
+    public var rateControl: RateControlField?
 
     public init(_ parameter: DocumentParameter, rules: ParameterDefinition? = nil) {
         name = parameter.name ?? ""

@@ -43,6 +43,17 @@ enum ShellCommandLine {
         if let version = request.documentVersion { words += ["--document-version", version] }
         if let mode = request.mode, mode != ExecutionMode.auto.rawValue { words += ["--mode", mode] }
         if let parameters = request.parameters, !parameters.isEmpty { words += ["--parameters", json(parameters)] }
+        if let name = request.targetParameterName { words += ["--target-parameter-name", name] }
+        if let targets = request.targets, !targets.isEmpty { words += ["--targets", json(targets)] }
+        if let concurrency = request.maxConcurrency { words += ["--max-concurrency", concurrency] }
+        if let errors = request.maxErrors { words += ["--max-errors", errors] }
         return join(words)
+    }
+
+    /// Targets as the CLI takes them in JSON: [{"Key":"tag:Env","Values":["prod"]}].
+    static func json(_ targets: [Target]) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return (try? encoder.encode(targets)).flatMap { String(data: $0, encoding: .utf8) } ?? "[]"
     }
 }

@@ -16,7 +16,21 @@ public enum ActionTable {
         ConsoleAction(
             .open, keys: [.enter], label: "Enter", title: "Open", in: [.executions], inFooter: true,
             whyNot: { $0.list.selectedRow == nil ? "no execution selected" : nil }),
-        ConsoleAction(.back, keys: [.escape], label: "Esc", title: "Back", in: [.execution], inFooter: true),
+        ConsoleAction(
+            .openChild, keys: [.enter], label: "Enter", title: "Open child", in: [.execution], inFooter: true,
+            about: "in a parent's view, the selected child",
+            whyNot: { FleetNavigation.selectedChild(in: $0) == nil ? "no child selected: this is not a parent's view" : nil }),
+        ConsoleAction(
+            .back, keys: [.escape], label: "Esc", title: "Back", in: [.execution], inFooter: true,
+            about: "to the execution opened before, along the path, then to the list"),
+        ConsoleAction(
+            .expandChildren, keys: [.character("e")], label: "e", title: "Expand/collapse children", in: [.executions],
+            inFooter: true, about: "a parent's children listed below it (collapsed by default)",
+            whyNot: { FleetNavigation.expandableParent(in: $0) == nil ? "the selected execution has no children" : nil }),
+        ConsoleAction(
+            .related, keys: [.character("p")], label: "p", title: "Related execution", in: both, inFooter: true,
+            about: "a child's parent, or the child an \(AutomationActionName.executeAutomation) step started",
+            whyNot: { FleetNavigation.related(in: $0) == nil ? FleetNavigation.noRelatedReason : nil }),
         ConsoleAction(
             .clearFilter, keys: [.escape], label: "Esc", title: "Clear filter", in: [.executions],
             whyNot: { $0.list.filter.isEmpty ? "no filter is set" : nil }),
@@ -24,11 +38,22 @@ public enum ActionTable {
         ConsoleAction(.scrollDetailsDown, keys: [.character("J")], label: "J", title: "Scroll details down", in: [.execution]),
         ConsoleAction(.scrollDetailsUp, keys: [.character("K")], label: "K", title: "Scroll details up", in: [.execution]),
         ConsoleAction(
+            .commandOutput, keys: [.character("o")], label: "o", title: "Command output", in: [.execution], inFooter: true,
+            about: "the selected \(AutomationActionName.runCommand) step's instances with status, exit code and duration; Enter shows one's stdout and stderr, followed live",
+            whyNot: { state in
+                guard let step = state.detail?.selectedStepExecution else { return "no step selected" }
+                guard step.action == AutomationActionName.runCommand.rawValue else {
+                    return "the selected step is not \(AutomationActionName.runCommand)"
+                }
+                return step.commandId == nil ? "the step has not sent its command yet" : nil
+            }),
+        ConsoleAction(
             .filter, keys: [.character("/")], label: "/", title: "Filter rows", in: [.executions], inFooter: true,
             about: "the loaded ones, as you type"),
         ConsoleAction(
-            .command, keys: [.character(":")], label: ":", title: "Command (:status :doc :since :inbox :all :profile :region :q)", in: both,
-            about: "server-side filters such as `:status Waiting` and `:since 2h`"),
+            .command, keys: [.character(":")], label: ":",
+            title: "Command (:status :doc :since :parent :inbox :all :profile :region :q)", in: both,
+            about: "server-side filters such as `:status Waiting`, `:since 2h` and `:parent ID`"),
         ConsoleAction(
             .inbox, keys: [.character("i")], label: "i", title: "Inbox on/off", in: [.executions], inFooter: true,
             about: "only the executions waiting on a person"),

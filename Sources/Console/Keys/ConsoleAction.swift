@@ -5,7 +5,8 @@ import AutomationModel
 public struct ConsoleAction: Sendable {
     public enum ID: String, Sendable, Hashable, CaseIterable {
         case moveDown, moveUp, top, bottom, pageDown, pageUp
-        case open, back, clearFilter, switchPane, scrollDetailsDown, scrollDetailsUp
+        case open, back, clearFilter, switchPane, scrollDetailsDown, scrollDetailsUp, commandOutput
+        case expandChildren, openChild, related
         case filter, command, inbox, refresh, help, quit
         case approve, reject, startStep, stopStep, resume, revoke, startExecution, stopExecution
         case copyId, copyCommand

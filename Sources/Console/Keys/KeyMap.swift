@@ -61,7 +61,8 @@ public struct KeyMap: Sendable, Hashable {
                 continue
             }
             let ownDefaults = Set(rows.flatMap(\.keys))
-            let typing = defaults.bindings.contains(where: \.takesText)
+            // The keys of every context are looked up before any typing.
+            let typing = entry.context == .screen || defaults.bindings.contains(where: \.takesText)
             var refused = false
             for key in entry.keys {
                 if let reason = reserved(key, ownDefaults: ownDefaults, typing: typing, context: entry.context) {
@@ -81,8 +82,35 @@ public struct KeyMap: Sendable, Hashable {
                     entry: index,
                     message: "\(KeyName.name(of: key)) for '\(entry.command)' is already '\(other.name)' (\(other.title)) in \(entry.context.name); rebind '\(other.name)' too or choose another key"))
             }
+            problems += screenConflicts(entry, index, map)
         }
         return problems.isEmpty ? .success(map) : .failure(Refusal(problems: problems.sorted { $0.entry < $1.entry }))
+    }
+
+    /// The keys of every context (`screen`) are looked up before the context's own: such a key may not be one any
+    /// context's command has, as that command would never run.
+    private static func screenConflicts(_ entry: Entry, _ index: Int, _ map: KeyMap) -> [Problem] {
+        var problems: [Problem] = []
+        if entry.context == .screen {
+            for context in KeyContext.allCases where context != .screen {
+                let table = KeyTables.defaults(for: context).rebound(map)
+                for key in entry.keys {
+                    guard let other = table.bindings.first(where: { !$0.takesText && $0.keys.contains(key) }) else { continue }
+                    problems.append(Problem(
+                        entry: index,
+                        message: "\(KeyName.name(of: key)) for '\(entry.command)' is already '\(other.name)' (\(other.title)) in \(context.name), which a key of every context would shadow; rebind '\(other.name)' there too or choose another key"))
+                }
+            }
+        } else {
+            let screen = KeyTables.defaults(for: .screen).rebound(map)
+            for key in entry.keys {
+                guard let other = screen.bindings.first(where: { $0.keys.contains(key) }) else { continue }
+                problems.append(Problem(
+                    entry: index,
+                    message: "\(KeyName.name(of: key)) for '\(entry.command)' is already '\(other.name)' (\(other.title)) in every context, which comes first; rebind '\(other.name)' under screen too or choose another key"))
+            }
+        }
+        return problems
     }
 
     /// The commands of `context` that can be rebound, by name.
@@ -100,7 +128,9 @@ public struct KeyMap: Sendable, Hashable {
         if ownDefaults.contains(key) { return nil }
         if key == .escape { return "Esc always closes or goes back" }
         if key == .character(":") { return "`:` opens the command line" }
-        if typing, key.typedCharacter != nil { return "in \(context.name) that key types text" }
+        if typing, key.typedCharacter != nil {
+            return context == .screen ? "it would no longer type text in the lines and forms" : "in \(context.name) that key types text"
+        }
         return nil
     }
 

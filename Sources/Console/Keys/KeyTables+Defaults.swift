@@ -45,6 +45,7 @@ extension KeyTables {
             }
         }
         tables.append(TargetPickerKeys.table(for: TargetPicker(kind: .profile, choices: ["a"], current: nil)).described)
+        tables += [CommandOutputKeys.instances.described, CommandOutputKeys.output.described, ScreenKeys.table.described]
         for phase in [FormPhase.confirming, .sending] {
             var form = StopForm(executionId: "", type: .cancel)
             form.phase = phase

@@ -6,10 +6,12 @@ public enum KeyTables {
     /// The table of the context `state` is in, without its commands. In the two views it lists the keys that
     /// read-only turns off, as they are still the view's keys.
     public static func current(_ state: ConsoleState) -> KeyTable<Void> {
-        defaultTable(state).rebound(state.options.keys)
+        var table = own(state).rebound(state.options.keys)
+        table.bindings += ScreenKeys.bindings(state.options.keys).map(\.described)
+        return table
     }
 
-    private static func defaultTable(_ state: ConsoleState) -> KeyTable<Void> {
+    private static func own(_ state: ConsoleState) -> KeyTable<Void> {
         switch state.keyContext {
         case .tooSmall:
             return ActionTable.tooSmall.described
@@ -31,6 +33,12 @@ public enum KeyTables {
         case .targetPicker:
             guard case .pick(let picker) = state.overlay else { break }
             return TargetPickerKeys.table(for: picker).described
+        case .commandInstances, .commandOutput:
+            guard case .commandOutput(let view) = state.overlay else { break }
+            return CommandOutputKeys.table(for: view).described
+        case .screen:
+            // No state is in it; `current` adds its keys to every table.
+            break
         }
         return KeyTable(state.keyContext, [])
     }
@@ -79,6 +87,9 @@ public enum KeyTables {
         rows.append("| in the `/` line | \(LineInputKeys.filter.rebound(map).hint) |")
         rows.append("| in the `:` line | \(LineInputKeys.command.rebound(map).hint) |")
         rows.append("| in forms | \(formsSummary(map)) |")
+        for binding in ScreenKeys.bindings(map) {
+            rows.append("| `\(binding.label)` | \(binding.title), everywhere: in the views, help, the lines and forms |")
+        }
         return rows.joined(separator: "\n")
     }
 }

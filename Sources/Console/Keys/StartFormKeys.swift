@@ -5,6 +5,8 @@ enum StartFormCommand: Sendable, Hashable {
     /// Ask ListDocuments again after it failed.
     case retry
     case previousDocument, nextDocument
+    /// Type or delete a character of the document picker's filter.
+    case filterDocuments
     /// Enter on a document: ask DescribeDocument for its parameters.
     case openDocument
     case previousField, nextField
@@ -18,6 +20,8 @@ enum StartFormCommand: Sendable, Hashable {
     case start
     /// Ctrl-Y: copy the form's `aws ssm` command line to the clipboard.
     case copyCommand
+    /// Add the rate-control rows (Targets, TargetParameterName, MaxConcurrency, MaxErrors) and go to Targets.
+    case rateControl
 }
 
 /// The keys of the start form, by step; the form's last line is the hint of its table.
@@ -33,12 +37,15 @@ enum StartFormKeys {
                 KeyBinding([.enter, .character("R")], .retry, label: "Enter/R", title: "try again"), cancel,
             ])
         case .pickingDocument:
-            let none = form.documents.isEmpty ? "no documents to open" : nil
+            // Letters filter the documents by name, so only the arrows move the choice.
+            let none = form.pickableDocuments.isEmpty
+                ? (form.documents.isEmpty ? "no documents to open" : "no document matches the filter") : nil
             return KeyTable(.documentPicker, [
-                KeyBinding([.up, .character("k")], .previousDocument, label: "↑", title: "choose"),
-                KeyBinding([.down, .character("j")], .nextDocument, label: "↓", title: "choose"),
+                KeyBinding([.up], .previousDocument, label: "↑", title: "choose"),
+                KeyBinding([.down], .nextDocument, label: "↓", title: "choose"),
                 KeyBinding([.enter], .openDocument, label: "Enter", title: "open", whyNot: { _ in none }),
                 cancel,
+                .text(.filterDocuments, title: "type to filter the documents by name"),
             ])
         case .editingParameters:
             return parameters(form)
@@ -80,6 +87,9 @@ enum StartFormKeys {
                 [.backspace, .delete], .clearChoice, label: "Backspace", title: "no choice", inHints: false,
                 whyNot: { _ in notPickList }),
             KeyBinding([.enter], .start, label: "Enter", title: "start"),
+            KeyBinding(
+                [.control("t")], .rateControl, label: "^T", title: "rate control: Targets, MaxConcurrency, MaxErrors",
+                inHints: false),
             cancel,
             KeyBinding(
                 [.control("y")], .copyCommand, label: "^Y", title: "copy command", inHints: false,

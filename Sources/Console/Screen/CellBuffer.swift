@@ -67,16 +67,29 @@ public struct CellBuffer: Sendable, Equatable {
         let limit = min(width, maxWidth.map { x + max(0, $0) } ?? width)
         var column = x
         for character in text {
+            // What must not reach the terminal is drawn as its escape, whole or not at all.
+            if let replacement = VisibleEscape.replacement(for: character) {
+                if column + DisplayWidth.of(replacement) > limit { break }
+                for part in replacement { column = put(part, column: column, y: y, style: style) }
+                continue
+            }
             let cellWidth = DisplayWidth.of(character)
             if cellWidth == 0 { continue }
             if column + cellWidth > limit { break }
-            if column >= 0 {
-                self[column, y] = Cell(character, style: style)
-                if cellWidth == 2 { self[column + 1, y] = Cell(" ", style: style, isContinuation: true) }
-            }
-            column += cellWidth
+            column = put(character, column: column, y: y, style: style)
         }
         return column
+    }
+
+    /// Puts one drawable character at `column`; returns the column after it.
+    private mutating func put(_ character: Character, column: Int, y: Int, style: CellStyle) -> Int {
+        let cellWidth = DisplayWidth.of(character)
+        guard cellWidth > 0 else { return column }
+        if column >= 0 {
+            self[column, y] = Cell(character, style: style)
+            if cellWidth == 2 { self[column + 1, y] = Cell(" ", style: style, isContinuation: true) }
+        }
+        return column + cellWidth
     }
 
     /// Sets the style of `count` cells from (`x`, `y`) without changing their characters, e.g. a selected row.
@@ -102,19 +115,19 @@ public struct CellBuffer: Sendable, Equatable {
     }
 }
 
-/// How many terminal columns a character takes: 0 for combining marks and controls, 2 for East Asian wide and
-/// emoji, 1 otherwise. Close to wcwidth for the characters a console shows.
+/// How many terminal columns a character takes as the cell buffer draws it: a character drawn as a visible
+/// escape (`VisibleEscape`) takes its escape's columns; 2 for East Asian wide and emoji, 1 otherwise. Close to
+/// wcwidth for the characters a console shows.
 public enum DisplayWidth {
     public static func of(_ character: Character) -> Int {
         guard let scalar = character.unicodeScalars.first else { return 0 }
         let value = scalar.value
         // Printable ASCII, nearly every cell drawn, without the Unicode property lookups below.
         if value >= 0x20 && value < 0x7F && character.unicodeScalars.count == 1 { return 1 }
-        if value < 0x20 || (0x7F..<0xA0).contains(value) { return 0 }
-        if scalar.properties.generalCategory == .nonspacingMark || scalar.properties.generalCategory == .enclosingMark {
-            return 0
-        }
+        if let replacement = VisibleEscape.replacement(for: character) { return of(replacement) }
         if scalar.properties.isEmojiPresentation { return 2 }
+        // A text-style symbol made an emoji by VARIATION SELECTOR-16 is drawn two columns wide.
+        if value > 0x7F, scalar.properties.isEmoji, character.unicodeScalars.contains("\u{FE0F}") { return 2 }
         switch value {
         case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
             0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6,

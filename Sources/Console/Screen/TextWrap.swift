@@ -1,15 +1,21 @@
 /// Breaks text into lines that fit a width, so long values wrap instead of being cut.
 enum TextWrap {
     /// Wraps each line of `text` at `width` columns, between words where it can (a word longer than a line is
-    /// broken); continuation lines get `indent` spaces.
+    /// broken); continuation lines get `indent` spaces. A multi-line value keeps its shape: its later lines get
+    /// `indent` spaces before their own indentation, lines wrapped inside them keep that indentation too, and
+    /// tabs become spaces to the next multiple of 4.
     static func wrap(_ text: String, width: Int, indent: Int = 0) -> [String] {
         let width = max(1, width)
-        let pad = String(repeating: " ", count: min(indent, width / 2))
+        let basePad = String(repeating: " ", count: min(indent, width / 2))
         var lines: [String] = []
-        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        let paragraphs = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
+        for (number, rawParagraph) in paragraphs.enumerated() {
+            let paragraph = (number == 0 ? "" : basePad) + expandingTabs(rawParagraph)
+            let ownIndent = number == 0 ? 0 : paragraph.prefix { $0 == " " }.count
+            let pad = number == 0 ? basePad : String(repeating: " ", count: min(max(indent, ownIndent), width / 2))
             var line = ""
             // Where a break may go: after the indent on continuation lines, so an indent is never a "word".
-            var lineStart = 0
+            var lineStart = number == 0 ? 0 : min(ownIndent, paragraph.count)
             for character in paragraph {
                 if DisplayWidth.of(line) + DisplayWidth.of(character) > width, !line.isEmpty {
                     let breakable = line.dropFirst(lineStart)
@@ -28,6 +34,23 @@ enum TextWrap {
             lines.append(line)
         }
         return lines
+    }
+
+    private static func expandingTabs(_ text: Substring) -> String {
+        guard text.contains("\t") else { return String(text) }
+        var result = ""
+        var column = 0
+        for character in text {
+            if character == "\t" {
+                let spaces = 4 - column % 4
+                result += String(repeating: " ", count: spaces)
+                column += spaces
+            } else {
+                result.append(character)
+                column += 1
+            }
+        }
+        return result
     }
 
     /// Cuts `text` to `width` columns, ending in `ellipsis` when something was cut.

@@ -17,6 +17,12 @@ public enum GlyphSet: Sendable, Hashable {
     var separator: String { self == .unicode ? "·" : "-" }
     var breadcrumb: String { self == .unicode ? "›" : ">" }
     var more: String { self == .unicode ? "↓" : "v" }
+    /// A parent row whose children are hidden, one that lists them, and a child listed under its parent.
+    var collapsed: String { self == .unicode ? "▸" : "+" }
+    var expanded: String { self == .unicode ? "▾" : "-" }
+    var child: String { self == .unicode ? "└" : "`" }
+    /// Children that failed or timed out, on a parent's progress.
+    var failedMark: String { self == .unicode ? "✗" : "x" }
 }
 
 /// How the operator started the console.

@@ -16,6 +16,7 @@ public struct ConsoleState: Sendable, Hashable {
         case stop(StopForm)
         /// `:profile` or `:region` without a name.
         case pick(TargetPicker)
+        case commandOutput(CommandOutputView)
     }
 
     /// Where the console is connected; `:profile` and `:region` change it.
@@ -33,6 +34,8 @@ public struct ConsoleState: Sendable, Hashable {
     public var list: ExecutionList
     /// The execution view's contents; kept while the view is open.
     public var detail: ExecutionDetail?
+    /// The executions opened before the open one (parent to child and back), which Esc goes back along.
+    public var path: [String] = []
     public var overlay: Overlay?
     /// The `/` filter or `:` command being typed, if any.
     public var input: LineInput?
@@ -91,6 +94,8 @@ public struct LineInput: Sendable, Hashable {
     public enum Kind: Sendable, Hashable { case filter, command }
     public var kind: Kind
     public var text: String
+    /// The text is the filter reopened, shown selected: the first key typed replaces it, Backspace clears it.
+    public var replacing = false
 }
 
 /// What is being fetched, so nothing is asked twice, and when the next refresh is due.
@@ -98,6 +103,8 @@ public struct RefreshState: Sendable, Hashable {
     public var listInFlight = false
     public var moreInFlight = false
     public var executionInFlight: Set<String> = []
+    /// Parents whose page of children is being fetched.
+    public var childrenInFlight: Set<String> = []
     /// A refresh asked for while one was in flight (the query changed, or a change made the one in flight
     /// stale); sent when that one answers.
     public var listPending = false
@@ -111,8 +118,10 @@ public struct RefreshState: Sendable, Hashable {
     /// Doublings of the refresh interval after throttling; back to 0 after a clean refresh.
     public var backoff = 0
     public var throttledSinceLastList = false
-    /// The latest word from the client core about throttling or retries, shown until a clean refresh.
+    /// The latest word from the client core about throttling or retries, shown until a clean refresh or
+    /// `noticeExpires`, whichever comes first.
     public var notice: String?
+    public var noticeExpires: Date?
 
     static let maximumBackoff = 4
 

@@ -6,6 +6,10 @@ import Foundation
 /// What a frame needs (the visible count, the selected row and index, the rows in the viewport) costs the same
 /// with 10,000 rows loaded as with 100: the rows are kept sorted with an index by execution ID, and which of
 /// them pass the inbox and the filter is kept too, recomputed only for the rows that change.
+///
+/// A fleet's children are grouped under their parent: a child whose parent is loaded is not a row of its own
+/// (unless the query is `:parent ID`); an expanded parent lists its children right below it, from the
+/// ParentExecutionId filter's pages (`children`). Drawing costs O(expanded parents) more per row.
 public struct ExecutionList: Sendable, Hashable {
     public var query: ExecutionQuery {
         didSet {
@@ -32,6 +36,13 @@ public struct ExecutionList: Sendable, Hashable {
     public var waitingOnYou: Set<String> = [] {
         didSet { if waitingOnYou != oldValue { recomputePinned() } }
     }
+    /// The parents whose children are listed below them (collapsed by default).
+    public private(set) var expanded: Set<String> = []
+    /// Children loaded with the ParentExecutionId filter, by parent: an expanded parent's, or the open one's.
+    public var children: [String: FleetChildren] = [:]
+
+    /// The IDs of loaded rows that name each parent, so a parent knows its children without a call.
+    private var childIdsByParent: [String: Set<String>] = [:]
 
     private var loadedRows = NewestFirst<AutomationExecutionMetadata>()
     /// The sort key of every loaded row, by execution ID.
@@ -47,11 +58,46 @@ public struct ExecutionList: Sendable, Hashable {
         self.query = query
     }
 
-    /// How many rows are on screen or scrolled past: the loaded ones that pass the inbox and the filter.
-    public var visibleCount: Int { visibleKeys.count }
+    /// How many rows are on screen or scrolled past: the loaded ones that pass the inbox and the filter, and
+    /// the children of expanded parents.
+    public var visibleCount: Int { visibleKeys.count + expansions.reduce(0) { $0 + $1.count } }
 
     /// The visible row at `index` (0 ..< visibleCount).
-    public func visibleRow(at index: Int) -> AutomationExecutionMetadata {
+    public func visibleRow(at index: Int) -> AutomationExecutionMetadata { visibleEntry(at: index).row }
+
+    /// The visible row at `index`, and the parent it is listed under when it is an expanded parent's child.
+    public func visibleEntry(at index: Int) -> (row: AutomationExecutionMetadata, parentId: String?) {
+        var offset = 0
+        for expansion in expansions {
+            let parentIndex = expansion.topIndex + offset
+            if index <= parentIndex { break }
+            if index <= parentIndex + expansion.count {
+                return (children[expansion.parentId]!.rows[index - parentIndex - 1], expansion.parentId)
+            }
+            offset += expansion.count
+        }
+        return (topRow(at: index - offset), nil)
+    }
+
+    /// An expanded parent that is visible: where it is among the top-level rows and how many children follow it.
+    private struct Expansion {
+        var parentId: String
+        var topIndex: Int
+        var count: Int
+    }
+
+    /// The expanded parents that are visible, in list order. O(expanded parents · log rows).
+    private var expansions: [Expansion] {
+        guard !expanded.isEmpty else { return [] }
+        return expanded.compactMap { id -> Expansion? in
+            guard let key = keysById[id], let topIndex = visibleIndex(of: key), let count = children[id]?.count, count > 0
+            else { return nil }
+            return Expansion(parentId: id, topIndex: topIndex, count: count)
+        }.sorted { $0.topIndex < $1.topIndex }
+    }
+
+    /// The top-level visible row at `index` (0 ..< the count of visible keys).
+    private func topRow(at index: Int) -> AutomationExecutionMetadata {
         // Nothing filtered out or moved: the visible rows are the loaded rows.
         if visibleKeys.count == loadedRows.count, pinnedKeys.isEmpty { return loadedRows[index] }
         // Every visible key is a loaded row's: merge, take and update change both together.
@@ -99,8 +145,24 @@ public struct ExecutionList: Sendable, Hashable {
     }
 
     public var selectedIndex: Int {
-        guard let selectedId, let key = keysById[selectedId] else { return 0 }
-        return visibleIndex(of: key) ?? 0
+        guard let selectedId else { return 0 }
+        return index(ofVisible: selectedId) ?? 0
+    }
+
+    /// Where the execution is among the visible rows: a top-level row, or a child listed under its parent.
+    func index(ofVisible id: String) -> Int? {
+        let expansions = expansions
+        for expansion in expansions {
+            guard let position = children[expansion.parentId]?.position(of: id) else { continue }
+            return rowsBefore(topIndex: expansion.topIndex, expansions) + 1 + position
+        }
+        guard let key = keysById[id], let topIndex = visibleIndex(of: key) else { return nil }
+        return rowsBefore(topIndex: topIndex, expansions)
+    }
+
+    /// The visible index of the top-level row at `topIndex`: it, plus the children listed above it.
+    private func rowsBefore(topIndex: Int, _ expansions: [Expansion]) -> Int {
+        topIndex + expansions.lazy.filter { $0.topIndex < topIndex }.reduce(0) { $0 + $1.count }
     }
 
     public var selectedRow: AutomationExecutionMetadata? {
@@ -125,17 +187,22 @@ public struct ExecutionList: Sendable, Hashable {
             nextToken = token
         } else {
             let oldest = page.map(\.sortKey).min()
-            let hadMorePages = loaded && loadedRows.count > page.count && nextToken != nil
+            // Rows from later pages are kept, and so is where paging stopped: the token after them, or none
+            // when the last page has been read (the first page's token would ask for pages already loaded).
+            let hadMorePages = loaded && loadedRows.count > page.count
             if let oldest, token != nil {
                 // Rows newer than the page's oldest that it no longer lists have left the query.
-                for row in loadedRows.removeNotOlder(than: oldest) { keysById[row.automationExecutionId] = nil }
+                let removed = loadedRows.removeNotOlder(than: oldest)
+                for row in removed { keysById[row.automationExecutionId] = nil }
                 visibleKeys.removeNotOlder(than: oldest)
+                forgetChildren(removed)
                 merge(page)
                 if !hadMorePages { nextToken = token }
             } else {
                 loadedRows = NewestFirst()
                 keysById = [:]
                 visibleKeys = NewestFirst()
+                childIdsByParent = [:]
                 merge(page)
                 nextToken = token
             }
@@ -148,7 +215,7 @@ public struct ExecutionList: Sendable, Hashable {
     /// When the selected row has left the visible rows, selects the row now at its old index (clamped), so
     /// the operator stays where they were in the list rather than jumping to the top.
     private mutating func keepSelection(near index: Int) {
-        let selectedIsVisible = selectedId.flatMap { keysById[$0] }.map { visibleKeys.index(of: $0) != nil } ?? false
+        let selectedIsVisible = selectedId.map { self.index(ofVisible: $0) != nil } ?? false
         if !selectedIsVisible { select(index: index) }
     }
 
@@ -161,8 +228,9 @@ public struct ExecutionList: Sendable, Hashable {
             recomputePinned()
             keepSelection(near: selectedBefore)
         }
+        if let parent = row.parentAutomationExecutionId { children[parent]?.update(row) }
         let key = row.sortKey
-        let visible = RowFilter(query: query, filter: filter).accepts(row)
+        let visible = RowFilter(query: query, filter: filter).accepts(row) && !isGrouped(row)
         if key == oldKey {
             loadedRows.replace(at: index, with: row)
             let wasVisible = visibleKeys.index(of: key) != nil
@@ -177,11 +245,99 @@ public struct ExecutionList: Sendable, Hashable {
         }
     }
 
-    /// Starts over for another query.
+    /// Starts over for another query; parents stay expanded.
     public mutating func reset(query: ExecutionQuery) {
         let waitingOnYou = waitingOnYou
+        let (expanded, children) = (expanded, children)
         self = ExecutionList(query: query)
         self.waitingOnYou = waitingOnYou
+        self.expanded = expanded
+        self.children = children
+    }
+
+    // MARK: Fleets
+
+    /// Children are grouped under their parent, except when the query lists one parent's children.
+    private var groupsChildren: Bool { query.parentExecutionId == nil }
+
+    /// A child whose parent is loaded is listed under it, not as a row of its own; one whose parent is not
+    /// loaded (another page, another status) stays a row, so no execution goes missing.
+    private func isGrouped(_ row: AutomationExecutionMetadata) -> Bool {
+        guard groupsChildren, let parent = row.parentAutomationExecutionId else { return false }
+        return keysById[parent] != nil
+    }
+
+    /// Whether the loaded row is a parent: started with rate control, or named by a loaded child.
+    public func isParent(_ row: AutomationExecutionMetadata) -> Bool {
+        let id = row.automationExecutionId
+        return row.isRateControlled || !(childIdsByParent[id] ?? []).isEmpty || (children[id]?.count ?? 0) > 0
+    }
+
+    public func isExpanded(_ parentId: String) -> Bool { expanded.contains(parentId) }
+
+    /// Loaded rows listed under their loaded parent rather than as rows of their own. O(parents).
+    public var groupedCount: Int {
+        guard groupsChildren else { return 0 }
+        return childIdsByParent.reduce(0) { keysById[$1.key] != nil ? $0 + $1.value.count : $0 }
+    }
+
+    /// Rows of their own that pass the inbox and the filter (not counting expanded children).
+    public var topLevelCount: Int { visibleKeys.count }
+
+    /// Whether the execution is a child loaded with the ParentExecutionId filter.
+    func isFleetChild(_ id: String) -> Bool { children.values.contains { $0.position(of: id) != nil } }
+
+    /// The expanded parents' children the list itself has not loaded (their approvals are read too).
+    var childrenOnlyInFleets: [AutomationExecutionMetadata] {
+        expanded.sorted().flatMap { children[$0]?.rows ?? [] }.filter { keysById[$0.automationExecutionId] == nil }
+    }
+
+    /// The parent's children loaded so far: from the ParentExecutionId filter once it answered, else those the
+    /// list itself loaded.
+    public func knownChildren(of parentId: String) -> [AutomationExecutionMetadata] {
+        if let fleet = children[parentId], fleet.loaded { return fleet.rows }
+        return (childIdsByParent[parentId] ?? []).compactMap(row(withId:)).sorted(by: FleetChildren.startedFirst)
+    }
+
+    /// The parent's progress, from the children known without another call.
+    public func progress(of parent: AutomationExecutionMetadata) -> FleetProgress {
+        let id = parent.automationExecutionId
+        let counts = children[id].flatMap { $0.loaded ? $0.counts : nil } ?? FleetCounts(knownChildren(of: id))
+        return FleetProgress(parent: parent, counts: counts)
+    }
+
+    /// Expands a collapsed parent (its children, as far as the list knows them, until the filtered page
+    /// arrives) or collapses an expanded one (selecting it, if one of its children was selected).
+    public mutating func toggleExpanded(_ parentId: String) {
+        if expanded.contains(parentId) {
+            let selectedChild = selectedId.flatMap { children[parentId]?.position(of: $0) } != nil
+            expanded.remove(parentId)
+            if selectedChild { selectedId = parentId }
+        } else {
+            if children[parentId] == nil { children[parentId] = FleetChildren(rows: knownChildren(of: parentId)) }
+            expanded.insert(parentId)
+        }
+    }
+
+    /// A page of the parent's children from the ParentExecutionId filter.
+    public mutating func takeChildren(
+        of parentId: String, _ page: [AutomationExecutionMetadata], nextToken: String?, appended: Bool
+    ) {
+        let selectedBefore = selectedIndex
+        children[parentId, default: FleetChildren()].take(page, nextToken: nextToken, appended: appended)
+        keepSelection(near: selectedBefore)
+    }
+
+    /// Rows that left the list no longer name their parent; if a parent left, its children are rows again.
+    private mutating func forgetChildren(_ removed: some Collection<AutomationExecutionMetadata>) {
+        var parentLeft = false
+        for row in removed {
+            if let parent = row.parentAutomationExecutionId {
+                childIdsByParent[parent]?.remove(row.automationExecutionId)
+            }
+            if childIdsByParent[row.automationExecutionId] != nil { parentLeft = true }
+        }
+        if parentLeft && groupsChildren { recomputeVisible() }
     }
 
     /// Adds or replaces the page's rows (the last copy of an ID in the page wins).
@@ -193,18 +349,37 @@ public struct ExecutionList: Sendable, Hashable {
         loadedRows.remove(replaced)
         visibleKeys.remove(replaced)
         loadedRows.insert(fresh)
+        var parentArrived = false
+        for row in fresh {
+            let id = row.automationExecutionId
+            if keysById[id] == nil, childIdsByParent[id] != nil { parentArrived = true }
+            keysById[id] = row.sortKey
+            if let parent = row.parentAutomationExecutionId {
+                childIdsByParent[parent, default: []].insert(id)
+                children[parent]?.update(row)
+            }
+        }
+        if parentArrived && groupsChildren {
+            // Children loaded before their parent were rows of their own: now they are grouped under it.
+            recomputeVisible()
+            return
+        }
         let rowFilter = RowFilter(query: query, filter: filter)
-        visibleKeys.insert(fresh.filter(rowFilter.accepts).map(\.sortKey))
-        for row in fresh { keysById[row.automationExecutionId] = row.sortKey }
+        visibleKeys.insert(fresh.filter { rowFilter.accepts($0) && !isGrouped($0) }.map(\.sortKey))
     }
 
     /// After the inbox or the filter changed: O(loaded rows), once per change, not per frame.
     private mutating func recomputeVisible() {
         let rowFilter = RowFilter(query: query, filter: filter)
         var keys = NewestFirst<ExecutionSortKey>()
-        keys.insert(Array(loadedRows.elements.lazy.filter(rowFilter.accepts).map(\.sortKey)))
+        keys.insert(shownKeys(rowFilter))
         visibleKeys = keys
         recomputePinned()
+    }
+
+    /// The keys of the loaded rows the filter accepts that are rows of their own, newest first.
+    private func shownKeys(_ rowFilter: RowFilter) -> [ExecutionSortKey] {
+        loadedRows.elements.filter { rowFilter.accepts($0) && !isGrouped($0) }.map(\.sortKey)
     }
 
     /// After the visible rows or the executions waiting on you changed. O(pinned rows · log visible rows).

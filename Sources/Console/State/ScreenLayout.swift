@@ -32,6 +32,9 @@ public struct ScreenLayout: Sendable, Hashable {
     var detailsTop: Int { isSideBySide ? bodyTop : bodyTop + stepRows + 1 }
     var detailsLeft: Int { isSideBySide ? stepsWidth + 1 : 0 }
     var detailsWidth: Int { isSideBySide ? width - stepsWidth - 1 : width }
+    /// A parent's view: its targets line, then the children table's title row and rows, the whole width.
+    var childrenTop: Int { bodyTop + 1 }
+    var childRows: Int { max(1, height - 2 - childrenTop - 1) }
     /// Rows of the details pane, below its title row.
     var detailRows: Int { max(1, height - 2 - detailsTop - 1) }
     /// Columns the details pane's text wraps at, leaving one free at its right edge.

@@ -6,6 +6,8 @@ enum ConsoleCommand: Equatable {
     case status(AutomationExecutionStatus)
     case documentPrefix(String)
     case since(TimeInterval)
+    /// One parent's children, through the server's ParentExecutionId filter.
+    case parent(String)
     case inbox
     case all
     case quit
@@ -14,9 +16,9 @@ enum ConsoleCommand: Equatable {
     /// `:region NAME` switches to the region; nil lists the regions.
     case region(String?)
 
-    static let usage = ":status STATUS, :doc PREFIX, :since 2h (m/h/d), :inbox, :all, :profile NAME, :region NAME, :q"
+    static let usage = ":status STATUS, :doc PREFIX, :since 2h (m/h/d), :parent ID, :inbox, :all, :profile NAME, :region NAME, :q"
     /// The commands as help lists them.
-    static let helpLine = ":status STATUS  :doc PREFIX  :since 2h  :inbox  :all  :profile NAME  :region NAME  :q"
+    static let helpLine = ":status STATUS  :doc PREFIX  :since 2h  :parent ID  :inbox  :all  :profile NAME  :region NAME  :q"
 
     static func parse(_ line: String) -> Result<ConsoleCommand, FormProblem> {
         let words = line.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
@@ -39,6 +41,11 @@ enum ConsoleCommand: Equatable {
                 return .failure(FormProblem(":since needs a time span such as 30m, 2h or 7d; got '\(argument)'"))
             }
             return .success(.since(seconds))
+        case "parent":
+            guard !argument.isEmpty, !argument.contains(" ") else {
+                return .failure(FormProblem(":parent needs one parent execution ID, e.g. :parent 3c6ef362-2d4e-4f60-8a1b-000000000000"))
+            }
+            return .success(.parent(argument))
         case "inbox": return .success(.inbox)
         case "all": return .success(.all)
         case "q", "quit": return .success(.quit)

@@ -11,7 +11,7 @@ extension ConsoleUpdate {
         let approvals = state.approvals
         let waitingOnYou = state.waitingOnYouIds
         var due: [(id: String, asked: Date)] = []
-        for row in state.list.rows where row.isWaitingOnApproval {
+        for row in state.list.rows + state.list.childrenOnlyInFleets where row.isWaitingOnApproval {
             let id = row.automationExecutionId
             guard !approvals.inFlight.contains(id) else { continue }
             let asked = approvals.asked[id]
@@ -56,7 +56,7 @@ extension ConsoleUpdate {
 
     /// After a first page: approvals of executions no longer loaded are not counted.
     static func forgetUnloadedApprovals(_ state: inout ConsoleState) {
-        for id in state.approvals.entries.keys where state.list.row(withId: id) == nil {
+        for id in state.approvals.entries.keys where state.list.row(withId: id) == nil && !state.list.isFleetChild(id) {
             state.approvals.entries[id] = nil
         }
     }

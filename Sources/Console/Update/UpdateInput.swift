@@ -17,7 +17,11 @@ extension ConsoleUpdate {
             if input.kind == .command { return run(input.text, &state) }
             return []
         case .edit:
-            guard TextEditing.apply(key, to: &input.text) else { return [] }
+            // A reopened filter is selected: what is typed replaces it, and Backspace clears it.
+            var text = input.replacing ? "" : input.text
+            guard TextEditing.apply(key, to: &text) else { return [] }
+            input.text = text
+            input.replacing = false
             state.input = input
             if input.kind == .filter {
                 state.list.filter = input.text
@@ -47,11 +51,13 @@ extension ConsoleUpdate {
         case .status(let status): query.status = status
         case .documentPrefix(let prefix): query.documentNamePrefix = prefix
         case .since(let seconds): query.startedAfter = state.now.addingTimeInterval(-seconds)
+        case .parent(let id): query.parentExecutionId = id
         case .inbox: query.waitingOnHumanOnly = true
         case .all: query = .all
         }
         state.screen = .executions
         state.detail = nil
+        state.path = []
         return changeQuery(query, &state)
     }
 }

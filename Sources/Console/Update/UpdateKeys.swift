@@ -5,6 +5,11 @@ import Foundation
 /// context's command is run. A key no table lists does nothing.
 extension ConsoleUpdate {
     static func handleKey(_ key: KeyPress, _ state: inout ConsoleState) -> [ConsoleEffect] {
+        if let command = ScreenKeys.command(for: key, state.options.keys) {
+            switch command {
+            case .repaint: return [.repaint]
+            }
+        }
         switch state.keyContext {
         case .tooSmall:
             guard let id = ActionTable.tooSmall.command(for: key, in: state) else { return [] }
@@ -23,6 +28,11 @@ extension ConsoleUpdate {
             return handleStopFormKey(key, &state)
         case .targetPicker:
             return handleTargetPickerKey(key, &state)
+        case .commandInstances, .commandOutput:
+            return handleCommandOutputKey(key, &state)
+        case .screen:
+            // No state is in this context: its keys were looked up above.
+            return []
         }
     }
 
@@ -50,8 +60,21 @@ extension ConsoleUpdate {
         case .pageUp: return page(-1, &state)
         case .open:
             guard let row = state.list.selectedRow else { return [] }
+            state.path = []
             return openExecution(row.automationExecutionId, &state)
+        case .openChild:
+            guard let child = FleetNavigation.selectedChild(in: state) else { return [] }
+            return openAlongPath(child.automationExecutionId, &state)
+        case .related:
+            guard let id = FleetNavigation.related(in: state) else { return [] }
+            return openAlongPath(id, &state)
+        case .expandChildren:
+            guard let parent = FleetNavigation.expandableParent(in: state) else { return [] }
+            state.list.toggleExpanded(parent)
+            clampScrolling(&state)
+            return state.list.isExpanded(parent) ? loadChildren(of: parent, &state) : []
         case .back:
+            if let previous = state.path.popLast() { return openExecution(previous, &state) }
             state.screen = .executions
             state.detail = nil
             clampScrolling(&state)
@@ -64,10 +87,11 @@ extension ConsoleUpdate {
             let focus = state.detail?.focus
             state.detail?.focus = focus == .steps ? .details : .steps
             return []
+        case .commandOutput: return openCommandOutput(&state)
         case .scrollDetailsDown: return scrollDetails(by: 1, &state)
         case .scrollDetailsUp: return scrollDetails(by: -1, &state)
         case .filter:
-            state.input = LineInput(kind: .filter, text: state.list.filter)
+            state.input = LineInput(kind: .filter, text: state.list.filter, replacing: !state.list.filter.isEmpty)
             return []
         case .command:
             state.input = LineInput(kind: .command, text: "")
@@ -94,7 +118,7 @@ extension ConsoleUpdate {
             return [.request(.listDocuments)]
         case .stopExecution:
             guard let execution = state.selectedExecution, let type = SignalRules.stopType(execution) else { return [] }
-            state.overlay = .stop(StopForm(executionId: execution.id, type: type))
+            state.overlay = .stop(StopForm(executionId: execution.id, type: type, children: fleetProgress(of: execution.id, state)))
             return []
         case .copyId:
             guard let execution = state.selectedExecution else { return [] }
@@ -110,5 +134,22 @@ extension ConsoleUpdate {
         state.screen = .execution
         state.detail = ExecutionDetail(id: id)
         return reloadExecution(id, &state)
+    }
+
+    /// A parent's progress for the stop question, from the children known without another call; nil when the
+    /// execution is not a parent.
+    static func fleetProgress(of id: String, _ state: ConsoleState) -> FleetProgress? {
+        let row = state.list.row(withId: id)
+            ?? state.list.children.values.lazy.compactMap { fleet in fleet.position(of: id).map { fleet.rows[$0] } }.first
+            ?? (state.detail?.id == id ? state.detail?.execution.map { AutomationExecutionMetadata($0) } : nil)
+        guard let row, state.list.isParent(row) else { return nil }
+        return state.list.progress(of: row)
+    }
+
+    /// Opens another execution from the open one (a child from its parent, a parent from its child), so Esc
+    /// comes back to this one.
+    static func openAlongPath(_ id: String, _ state: inout ConsoleState) -> [ConsoleEffect] {
+        if state.screen == .execution, let current = state.detail?.id, current != id { state.path.append(current) }
+        return openExecution(id, &state)
     }
 }

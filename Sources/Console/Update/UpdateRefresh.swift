@@ -6,17 +6,38 @@ extension ConsoleUpdate {
     static func tick(_ now: Date, _ state: inout ConsoleState) -> [ConsoleEffect] {
         state.now = now
         if let flash = state.flash, flash.expires <= now { state.flash = nil }
+        if let expires = state.refresh.noticeExpires, expires <= now {
+            state.refresh.notice = nil
+            state.refresh.noticeExpires = nil
+        }
         var effects: [ConsoleEffect] = []
         let interval = state.refresh.interval(state.options)
         if state.refresh.lastList.map({ now.timeIntervalSince($0) >= interval }) ?? true {
             effects += refreshList(&state)
         }
-        if state.screen == .execution, let detail = state.detail,
+        if state.screen == .execution, let detail = state.detail, !detail.isFinal,
             state.refresh.lastExecution.map({ now.timeIntervalSince($0) >= interval }) ?? true
         {
             effects += loadExecution(detail.id, &state)
+            if detail.isFleet { effects += loadChildren(of: detail.id, &state) }
         }
+        effects += refreshCommandOutput(now, &state)
         return effects
+    }
+
+    /// The first page of a parent's children (ParentExecutionId filter): one call per refresh whatever the
+    /// fleet's size, never one per child. Unless a load of them is in flight.
+    static func loadChildren(of parentId: String, _ state: inout ConsoleState) -> [ConsoleEffect] {
+        guard state.refresh.childrenInFlight.insert(parentId).inserted else { return [] }
+        return [.request(.listChildren(parentId: parentId, pageSize: state.options.pageSize, nextToken: nil))]
+    }
+
+    /// The next page of a parent's children, when the selection nears the last loaded one and there is one.
+    static func loadMoreChildrenIfNear(_ parentId: String, selected: Int, _ state: inout ConsoleState) -> [ConsoleEffect] {
+        guard let fleet = state.list.children[parentId], let token = fleet.nextToken,
+            fleet.count - 1 - selected <= pagingMargin, state.refresh.childrenInFlight.insert(parentId).inserted
+        else { return [] }
+        return [.request(.listChildren(parentId: parentId, pageSize: state.options.pageSize, nextToken: token))]
     }
 
     /// Asks for the first page of the list, unless one is in flight (its answer will do: a timed or `R`
@@ -28,7 +49,12 @@ extension ConsoleUpdate {
         state.refresh.listInFlight = true
         state.refresh.listPending = false
         state.refresh.lastList = state.now
-        return [.request(.listExecutions(state.list.query, pageSize: state.options.pageSize))]
+        var effects: [ConsoleEffect] = [.request(.listExecutions(state.list.query, pageSize: state.options.pageSize))]
+        if state.screen == .executions {
+            // An expanded parent's children refresh with the list: one filtered page each.
+            for parent in state.list.expanded.sorted() { effects += loadChildren(of: parent, &state) }
+        }
+        return effects
     }
 
     /// Asks for the first page now, or right after the one in flight, whose answer may predate what the
@@ -76,13 +102,22 @@ extension ConsoleUpdate {
 
     /// The next page, when the selection is near the end of the loaded rows and there is one.
     static func loadMoreIfNear(_ state: inout ConsoleState) -> [ConsoleEffect] {
-        guard state.screen == .executions, let token = state.list.nextToken, !state.refresh.moreInFlight,
-            !state.refresh.listInFlight
-        else { return [] }
+        guard state.screen == .executions else { return [] }
+        if let entry = selectedEntry(state), let parent = entry.parentId,
+            let position = state.list.children[parent]?.position(of: entry.row.automationExecutionId)
+        {
+            return loadMoreChildrenIfNear(parent, selected: position, &state)
+        }
+        guard let token = state.list.nextToken, !state.refresh.moreInFlight, !state.refresh.listInFlight else { return [] }
         let visible = state.list.visibleCount
         guard visible - 1 - state.list.selectedIndex <= pagingMargin else { return [] }
         state.refresh.moreInFlight = true
         return [.request(.loadMoreExecutions(state.list.query, pageSize: state.options.pageSize, nextToken: token))]
+    }
+
+    private static func selectedEntry(_ state: ConsoleState) -> (row: AutomationExecutionMetadata, parentId: String?)? {
+        let index = state.list.selectedIndex
+        return index < state.list.visibleCount ? state.list.visibleEntry(at: index) : nil
     }
 
     static func handle(_ notice: CoreNotice, _ state: inout ConsoleState) {
@@ -90,14 +125,21 @@ extension ConsoleUpdate {
         case .throttled(let operation, let retryIn):
             state.refresh.throttledSinceLastList = true
             state.refresh.backoff = min(state.refresh.backoff + 1, RefreshState.maximumBackoff)
-            state.refresh.notice = "throttled: \(operation), retrying in \(seconds(retryIn))"
+            showNotice("throttled: \(operation), retrying in \(seconds(retryIn))", for: retryIn, &state)
         case .retrying(let operation, let attempt, let reason, let retryIn):
-            state.refresh.notice = "\(operation) failed (\(reason)); attempt \(attempt) in \(seconds(retryIn))"
+            showNotice("\(operation) failed (\(reason)); attempt \(attempt) in \(seconds(retryIn))", for: retryIn, &state)
         case .rateLimited(let operation, let waited):
-            state.refresh.notice = "waited \(seconds(waited)) to keep \(operation) under its quota"
+            showNotice("waited \(seconds(waited)) to keep \(operation) under its quota", for: .zero, &state)
         case .auditLogFailed(let path, let reason):
             flash("Audit log not written to \(path): \(reason)", .error, &state)
         }
+    }
+
+    /// A notice stays while it is news: until the retry it announces, and at least as long as a flash. Said
+    /// once, it would otherwise stay on the status line long after it stopped being true.
+    private static func showNotice(_ text: String, for duration: Duration, _ state: inout ConsoleState) {
+        state.refresh.notice = text
+        state.refresh.noticeExpires = state.now.addingTimeInterval(max(flashSeconds, duration.seconds))
     }
 
     static func seconds(_ duration: Duration) -> String {

@@ -9,6 +9,12 @@ extension ConsoleUpdate {
             return executionsArrived(query, rows, nextToken: nextToken, appended: appended, &state)
         case .execution(let execution, let steps):
             return executionArrived(execution, steps: steps, &state)
+        case .children(let parentId, let rows, let nextToken, let appended):
+            state.refresh.childrenInFlight.remove(parentId)
+            state.list.takeChildren(of: parentId, rows, nextToken: nextToken, appended: appended)
+            forgetAnsweredApprovals(rows, &state)
+            clampScrolling(&state)
+            return announce(&state) + fetchApprovals(&state)
         case .approval(let id, let step):
             return approvalArrived(id, step, &state)
         case .signalSent(let request):
@@ -34,11 +40,20 @@ extension ConsoleUpdate {
                 form.error = form.documents.isEmpty ? "No Automation documents found." : nil
             }
             return []
+        case .targetCount(let targets, let count):
+            state.editStartForm { form in form.targetCount = StartForm.TargetCount(targets: targets, count: count) }
+            return []
         case .document(let description, let stepNames, let rules):
             documentArrived(description, stepNames: stepNames, rules: rules, &state)
             return []
         case .switched(let target, let readOnly):
             return switched(target, readOnly: readOnly, &state)
+        case .commandInvocations(let commandId, let invocations):
+            commandInvocationsArrived(commandId, invocations, &state)
+            return []
+        case .commandOutput(let output):
+            commandOutputArrived(output, &state)
+            return []
         case .failed(let request, let error):
             return failed(request, error, &state)
         }
@@ -79,8 +94,13 @@ extension ConsoleUpdate {
         _ execution: AutomationExecution, steps: [StepExecution], _ state: inout ConsoleState
     ) -> [ConsoleEffect] {
         let id = execution.automationExecutionId
+        let steps = StepGrouping.grouped(steps)
         var effects = finishLoadingExecution(id, &state)
-        state.list.update(AutomationExecutionMetadata(execution))
+        // GetAutomationExecution has no AutomationType: the row keeps the one the list gave it.
+        let cross = !(execution.targetLocations ?? []).isEmpty || execution.targetLocationsURL != nil
+        state.list.update(
+            AutomationExecutionMetadata(
+                execution, automationType: state.list.row(withId: id)?.automationType ?? (cross ? .crossAccount : .local)))
         effects += approvalFromExecution(execution, steps: steps, &state)
         if var detail = state.detail, detail.id == id {
             let selectedId = detail.selectedStepExecution?.stepExecutionId
@@ -94,6 +114,7 @@ extension ConsoleUpdate {
                 detail.selectedStep = steps.lastIndex { $0.executionStartTime != nil } ?? 0
             }
             state.detail = detail
+            if firstLoad, detail.isFleet { effects += loadChildren(of: id, &state) }
         } else if case .signal(let form) = state.overlay, form.executionId == id {
             // Steps for a form opened from the list: keep them where the form can find them.
             var detail = ExecutionDetail(id: id)
@@ -162,6 +183,9 @@ extension ConsoleUpdate {
         case .loadMoreExecutions:
             state.refresh.moreInFlight = false
             flash("Loading more executions failed: \(message)", .error, &state)
+        case .listChildren(let parentId, _, _):
+            state.refresh.childrenInFlight.remove(parentId)
+            flash("Listing the children of \(parentId) failed: \(message)", .error, &state)
         case .loadExecution(let id):
             flash("\(OperationCatalog.getAutomationExecution.name) failed: \(message)", .error, &state)
             state.editSignalForm { form in
@@ -189,6 +213,9 @@ extension ConsoleUpdate {
                 form.error = message
             }
             if shown == nil { flash(message, .error, &state) }
+        case .countTargets:
+            // The count is a help, not a check: the form still sends, and the service resolves the targets.
+            state.editStartForm { form in form.error = "Counting the targets failed: \(message)" }
         case .listDocuments:
             state.editStartForm { form in
                 guard form.step == .loadingDocuments else { return }
@@ -197,6 +224,8 @@ extension ConsoleUpdate {
             }
         case .switchTarget(let choice):
             switchFailed(choice, error, &state)
+        case .loadCommandInvocations, .loadCommandOutput:
+            commandOutputFailed(request, message: message, &state)
         case .describeDocument(let name, _):
             if case .start(let form) = state.overlay, form.step == .loadingDocument {
                 state.editStartForm { form in

@@ -8,7 +8,7 @@ extension ConsoleUpdate {
             return move(to: state.list.selectedIndex + delta, &state)
         case .execution:
             if state.detail?.focus == .details { return scrollDetails(by: delta, &state) }
-            return move(to: (state.detail?.selectedStep ?? 0) + delta, &state)
+            return move(to: (state.detail?.selectedRow ?? 0) + delta, &state)
         }
     }
 
@@ -22,6 +22,12 @@ extension ConsoleUpdate {
             guard var detail = state.detail else { return [] }
             if detail.focus == .details {
                 detail.detailScroll.offset = index
+            } else if detail.isFleet {
+                let count = state.list.children[detail.id]?.count ?? 0
+                detail.selectedChild = min(max(0, index), max(0, count - 1))
+                state.detail = detail
+                clampScrolling(&state)
+                return loadMoreChildrenIfNear(detail.id, selected: detail.selectedChild, &state)
             } else {
                 let selected = min(max(0, index), max(0, detail.steps.count - 1))
                 if selected != detail.selectedStep { detail.detailScroll.offset = 0 }
@@ -40,7 +46,8 @@ extension ConsoleUpdate {
             return move(to: state.list.selectedIndex + direction * max(1, layout.listRows - 1), &state)
         case .execution:
             if state.detail?.focus == .details { return scrollDetails(by: direction * max(1, layout.detailRows - 1), &state) }
-            return move(to: (state.detail?.selectedStep ?? 0) + direction * max(1, layout.stepRows - 1), &state)
+            let rows = state.detail?.isFleet == true ? layout.childRows : layout.stepRows
+            return move(to: (state.detail?.selectedRow ?? 0) + direction * max(1, rows - 1), &state)
         }
     }
 
@@ -57,6 +64,8 @@ extension ConsoleUpdate {
             rowCount: state.list.visibleCount, visibleRows: layout.listRows, selection: state.list.selectedIndex)
         guard var detail = state.detail else { return }
         detail.stepScroll.clamp(rowCount: detail.steps.count, visibleRows: layout.stepRows, selection: detail.selectedStep)
+        detail.childScroll.clamp(
+            rowCount: state.list.children[detail.id]?.count ?? 0, visibleRows: layout.childRows, selection: detail.selectedChild)
         let lines = DetailsContent.lineCount(detail, width: layout.detailsTextWidth, now: state.now)
         detail.detailScroll.clamp(rowCount: lines, visibleRows: layout.detailRows)
         state.detail = detail

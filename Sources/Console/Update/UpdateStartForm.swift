@@ -14,7 +14,21 @@ extension ConsoleUpdate {
             guard case .success(let request) = form.request else { return [] }
             return Clipboard.copy(ShellCommandLine.start(request, target: state.target), what: "the aws ssm command", &state)
         }
-        return state.editStartForm { form in apply(command, key, to: &form) } ?? []
+        let leaving = form.focusedRateControl
+        var effects = state.editStartForm { form in apply(command, key, to: &form) } ?? []
+        if leaving == .targets, case .start(let after) = state.overlay, after.focusedRateControl != .targets {
+            effects += countTargets(after, state)
+        }
+        return effects
+    }
+
+    /// After the Targets row is left: how many targets it names, when they are this machine's managed
+    /// instances (the local engine, or `serve`), counted without a call when they are listed outright.
+    private static func countTargets(_ form: StartForm, _ state: ConsoleState) -> [ConsoleEffect] {
+        guard state.target.isThisMachine, case .success(let targets) = RateControl.parseTargets(form.value(of: .targets)),
+            !targets.isEmpty, form.currentTargetCount == nil
+        else { return [] }
+        return [.request(.countTargets(targets))]
     }
 
     private static func apply(_ command: StartFormCommand, _ key: KeyPress, to form: inout StartForm) -> [ConsoleEffect] {
@@ -28,10 +42,14 @@ extension ConsoleUpdate {
         case .previousDocument:
             form.documentIndex = max(0, form.documentIndex - 1)
         case .nextDocument:
-            form.documentIndex = min(max(0, form.documents.count - 1), form.documentIndex + 1)
+            form.documentIndex = min(max(0, form.pickableDocuments.count - 1), form.documentIndex + 1)
+        case .filterDocuments:
+            guard TextEditing.apply(key, to: &form.documentFilter) else { return [] }
+            form.documentIndex = 0
         case .openDocument:
-            guard form.documents.indices.contains(form.documentIndex) else { return [] }
-            let name = form.documents[form.documentIndex]
+            let pickable = form.pickableDocuments
+            guard pickable.indices.contains(form.documentIndex) else { return [] }
+            let name = pickable[form.documentIndex]
             form.documentName = name
             form.step = .loadingDocument
             form.error = nil
@@ -50,6 +68,12 @@ extension ConsoleUpdate {
             if let field = form.focusedPickList { form.fields[field].value = "" }
         case .edit:
             if form.fields.indices.contains(form.focus) { _ = TextEditing.apply(key, to: &form.fields[form.focus].value) }
+        case .rateControl:
+            if !form.fields.contains(where: { $0.rateControl != nil }) {
+                let names = form.fields.map(\.name)
+                form.fields += ParameterField.rateControlFields(documentParameters: names)
+            }
+            form.focus = form.fields.firstIndex { $0.rateControl == .targets } ?? form.focus
         case .start:
             switch form.request {
             case .failure(let problem):

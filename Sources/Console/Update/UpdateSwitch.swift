@@ -14,12 +14,15 @@ extension ConsoleUpdate {
         state.switching = nil
         state.target = target
         state.options.readOnly = readOnly
-        // The view's filters stay; what was loaded from the old target goes.
-        let filter = state.list.filter
-        state.list.reset(query: state.list.query)
+        // The view's filters stay; what was loaded from the old target goes, its fleets' children and the
+        // path of executions opened along too.
+        let (filter, waitingOnYou) = (state.list.filter, state.list.waitingOnYou)
+        state.list = ExecutionList(query: state.list.query)
         state.list.filter = filter
+        state.list.waitingOnYou = waitingOnYou
         state.screen = .executions
         state.detail = nil
+        state.path = []
         state.overlay = nil
         state.formSteps = nil
         state.documentSteps = [:]

@@ -58,15 +58,20 @@ enum ChromeView {
         if let status = query.status { filters.append("status \(status.rawValue)") }
         if let prefix = query.documentNamePrefix { filters.append("doc \(prefix)*") }
         if let since = query.startedAfter { filters.append("since \(TimeText.absolute(since))") }
+        if let parent = query.parentExecutionId { filters.append("children of \(parent)") }
         if !filters.isEmpty { parts[0] += " [\(filters.joined(separator: ", "))]" }
         switch state.screen {
         case .executions:
             let loaded = state.list.rows.count
-            let visible = state.list.visibleCount
+            let grouped = state.list.groupedCount
+            let visible = state.list.topLevelCount + grouped
             var count = visible == loaded ? "\(loaded) loaded" : "\(visible) of \(loaded) loaded"
+            if grouped > 0 { count += ", \(grouped) grouped under parents" }
             if state.list.nextToken != nil { count += ", more on the server" }
             parts[0] += "  (\(count))"
         case .execution:
+            // The path opened so far (parent, then child), short: the open execution is written in full.
+            parts += state.path.map { String($0.prefix(8)) + glyphs.ellipsis }
             if let detail = state.detail {
                 parts.append(detail.id + (detail.execution?.documentName.map { " \($0)" } ?? ""))
             }
@@ -82,7 +87,9 @@ enum ChromeView {
         if let input = state.input {
             let prompt = input.kind == .filter ? "/" : ":"
             let hint = "   " + LineInputKeys.table(for: input.kind).hint(in: state)
-            let x = buffer.write(prompt + input.text + "_", x: 0, y: y, style: CellStyle(color: .accent, bold: true))
+            var x = buffer.write(prompt, x: 0, y: y, style: CellStyle(color: .accent, bold: true))
+            x = buffer.write(input.text, x: x, y: y, style: CellStyle(color: .accent, bold: true, reverse: input.replacing))
+            x = buffer.write("_", x: x, y: y, style: CellStyle(color: .accent, bold: true))
             buffer.write(hint, x: x, y: y, style: CellStyle(color: .muted))
             return
         }

@@ -20,6 +20,7 @@ public enum ConsoleView {
         case .signal(let form)?: FormViews.drawSignal(form, state: state, into: &buffer)
         case .stop(let form)?: FormViews.drawStop(form, state: state, into: &buffer)
         case .start(let form)?: FormViews.drawStart(form, state: state, into: &buffer)
+        case .commandOutput(let view)?: CommandOutputViewDrawing.draw(view, state: state, into: &buffer)
         case nil: break
         }
         ChromeView.drawStatusLine(state, into: &buffer)

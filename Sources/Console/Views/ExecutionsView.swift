@@ -6,12 +6,14 @@ import Foundation
 enum ExecutionsView {
     enum ColumnKey: Hashable { case mark, status, id, document, mode, step, started, duration, executedBy }
 
-    static func columns(width: Int, inbox: Bool = false) -> [ColumnLayout<ColumnKey>.Placed] {
+    /// - Parameter longestStatus: the longest status on screen, which the STATUS column grows to fit where there
+    ///   is room (before the other columns grow).
+    static func columns(width: Int, inbox: Bool = false, longestStatus: Int = 12) -> [ColumnLayout<ColumnKey>.Placed] {
         typealias Column = ColumnLayout<ColumnKey>.Column
         return ColumnLayout.place(
             [
                 Column(key: .mark, title: "", minimum: 1, preferred: 1, priority: 0, growRank: 9),
-                Column(key: .status, title: "STATUS", minimum: 10, preferred: 12, priority: 0, growRank: 0),
+                Column(key: .status, title: "STATUS", minimum: 10, preferred: max(12, longestStatus), priority: 0, growRank: 0),
                 Column(key: .id, title: "EXECUTION ID", minimum: 13, preferred: 36, priority: 0, growRank: 3),
                 Column(key: .document, title: "DOCUMENT", minimum: 12, preferred: 30, priority: 0, growRank: 1),
                 Column(key: .mode, title: "MODE", minimum: 11, preferred: 11, priority: 4, growRank: 5),
@@ -27,7 +29,12 @@ enum ExecutionsView {
     static func draw(_ state: ConsoleState, into buffer: inout CellBuffer) {
         let layout = state.layout
         let glyphs = state.options.glyphs
-        let columns = columns(width: state.width, inbox: state.list.query.waitingOnHumanOnly)
+        // Only the rows on screen are measured, however many are loaded.
+        let onScreen = state.list.scroll.offset..<min(state.list.visibleCount, state.list.scroll.offset + layout.listRows)
+        let longestStatus = onScreen.reduce(0) {
+            max($0, state.list.visibleRow(at: $1).automationExecutionStatus?.rawValue.count ?? 1)
+        }
+        let columns = columns(width: state.width, inbox: state.list.query.waitingOnHumanOnly, longestStatus: longestStatus)
         for column in columns {
             buffer.write(column.title, x: column.x, y: layout.listTop - 1, style: CellStyle(color: .muted, bold: true), maxWidth: column.width)
         }
@@ -52,7 +59,8 @@ enum ExecutionsView {
         let end = min(count, first + layout.listRows)
         for index in first..<max(first, end) {
             let y = layout.listTop + index - first
-            drawRow(state.list.visibleRow(at: index), y: y, columns: columns, state: state, into: &buffer)
+            let entry = state.list.visibleEntry(at: index)
+            drawRow(entry.row, under: entry.parentId, y: y, columns: columns, state: state, into: &buffer)
             if index == selected { buffer.fill(x: 0, y: y, count: state.width, style: CellStyle(color: .selection, reverse: true)) }
         }
         if end < count || state.list.nextToken != nil {
@@ -62,14 +70,17 @@ enum ExecutionsView {
         }
     }
 
+    /// One row; a child listed under its expanded parent (`parentId`) is indented and names its target.
     private static func drawRow(
-        _ row: AutomationExecutionMetadata, y: Int, columns: [ColumnLayout<ColumnKey>.Placed], state: ConsoleState,
-        into buffer: inout CellBuffer
+        _ row: AutomationExecutionMetadata, under parentId: String?, y: Int, columns: [ColumnLayout<ColumnKey>.Placed],
+        state: ConsoleState, into buffer: inout CellBuffer
     ) {
         let glyphs = state.options.glyphs
         let now = state.now
         let statusRole = StatusStyle.role(row.automationExecutionStatus)
         let onYou = state.waitsOnYou(row)
+        let id = row.automationExecutionId
+        let isParent = parentId == nil && state.list.isParent(row)
         for column in columns {
             let text: String
             var style = CellStyle.plain
@@ -80,8 +91,22 @@ enum ExecutionsView {
             case .status:
                 text = row.automationExecutionStatus?.rawValue ?? "-"
                 style = CellStyle(color: statusRole)
-            case .id: text = row.automationExecutionId
+            case .id:
+                if parentId != nil {
+                    text = "\(glyphs.child) \(id)"
+                } else if isParent {
+                    text = "\(state.list.isExpanded(id) ? glyphs.expanded : glyphs.collapsed) \(id)"
+                } else {
+                    text = id
+                }
+            case .document where parentId != nil:
+                // The document is the parent's: the child's target says which one of the fleet it is.
+                text = "  " + (row.target ?? row.documentName ?? "-")
             case .document: text = row.documentName ?? "-"
+            case .step where isParent && !state.list.query.waitingOnHumanOnly:
+                let progress = state.list.progress(of: row)
+                text = FleetText.row(progress, width: column.width, glyphs: glyphs)
+                if progress.counts.errors > 0 { style = CellStyle(color: StatusStyle.role(.failed)) }
             case .mode: text = row.mode?.rawValue ?? "-"
             case .step where state.list.query.waitingOnHumanOnly:
                 let reason = ExecutionSummary(row).waitReason(approval: state.approvals.approval(for: row.automationExecutionId))
@@ -92,7 +117,8 @@ enum ExecutionsView {
                 text = row.currentStepName.map { $0 + action } ?? "-"
             case .started: text = TimeText.relative(row.executionStartTime, now: now)
             case .duration:
-                text = TimeText.listDuration(from: row.executionStartTime, to: row.executionEndTime, now: now)
+                text = TimeText.listDuration(
+                    from: row.executionStartTime, to: row.executionEndTime, now: now, status: row.automationExecutionStatus)
             case .executedBy: text = PrincipalText.name(row.executedBy)
             }
             buffer.write(TextWrap.fit(text, width: column.width, ellipsis: glyphs.ellipsis), x: column.x, y: y, style: style)

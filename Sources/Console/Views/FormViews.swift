@@ -59,6 +59,9 @@ enum FormViews {
             : "Cancel stops the running step and ends the execution as Cancelled."
         lines.append(("\(form.type.rawValue) execution \(form.executionId)?", CellStyle(bold: true)))
         for text in TextWrap.wrap(explanation, width: width) { lines.append((text, .plain)) }
+        if let children = form.childrenText {
+            for text in TextWrap.wrap(children, width: width) { lines.append((text, CellStyle(color: .warning, bold: true))) }
+        }
         lines.append(("", .plain))
         lines += sameAs(ShellCommandLine.stop(form.request, target: state.target), width: width)
         lines.append(("", .plain))

@@ -17,11 +17,18 @@ extension FormViews {
             lines = [("The Automation documents could not be listed.", CellStyle(color: .muted))]
         case .pickingDocument, .loadingDocument:
             let loading: [Line] = form.step == .loadingDocument ? [("Loading \(form.documentName ?? "")...", CellStyle(color: .muted))] : []
-            lines = [("Document:", CellStyle(bold: true))]
+            let pickable = form.pickableDocuments
+            let filter = form.documentFilter.isEmpty
+                ? "(type to filter)"
+                : "\(form.documentFilter)_  \(pickable.count) of \(form.documents.count)"
+            lines = [("Document: " + filter, CellStyle(bold: true))]
             let rows = max(1, room - lines.count - loading.count - bottom.count)
-            for index in pickWindow(count: form.documents.count, selected: form.documentIndex, rows: rows) {
+            for index in pickWindow(count: pickable.count, selected: form.documentIndex, rows: rows) {
                 let selected = index == form.documentIndex
-                lines.append(((selected ? glyphs.selectionMark + " " : "  ") + form.documents[index], CellStyle(color: selected ? .selection : .normal, reverse: selected)))
+                lines.append(((selected ? glyphs.selectionMark + " " : "  ") + pickable[index], CellStyle(color: selected ? .selection : .normal, reverse: selected)))
+            }
+            if pickable.isEmpty, !form.documents.isEmpty {
+                lines.append(("  No document name contains '\(form.documentFilter)'. Backspace to widen.", CellStyle(color: .muted)))
             }
             lines += loading
         case .editingParameters, .sending:
@@ -64,7 +71,12 @@ extension FormViews {
         let focused = index == form.focus
         let marker = focused ? glyphs.selectionMark + " " : "  "
         let required = field.isRequired ? "*" : ""
-        let value = field.isPickList ? (field.value.isEmpty ? "(choose)" : field.value) : field.value + (focused ? "_" : "")
+        var value = field.isPickList ? (field.value.isEmpty ? "(choose)" : field.value) : field.value + (focused ? "_" : "")
+        if field.rateControl == .targets, let count = form.currentTargetCount {
+            value += "  (\(count) local target\(count == 1 ? "" : "s"))"
+        } else if field.rateControl == .targets, case .success(let control?) = form.rateControl, let count = control.countWithoutLookup {
+            value += "  (\(count) target\(count == 1 ? "" : "s"))"
+        }
         var lines: [Line] = TextWrap.wrap("\(marker)\(field.name)\(required) (\(field.type)): \(value)", width: width, indent: 4).enumerated().map { row, text in
             (text, CellStyle(color: focused ? .selection : .normal, bold: row == 0 && focused))
         }

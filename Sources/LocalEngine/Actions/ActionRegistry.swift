@@ -14,7 +14,8 @@ import AutomationModel
 enum ActionRegistry {
     /// In the order refusals list them.
     static let standard: [EngineAction] = [
-        .approve, .pause, .sleep, .branch, .runCommand, .executeScript, .executeAwsApi,
+        .approve, .pause, .sleep, .branch, .loop, .updateVariable, .runCommand, .executeScript, .executeAwsApi,
+        .executeAutomation,
     ]
 
     private static let byName = Dictionary(standard.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })

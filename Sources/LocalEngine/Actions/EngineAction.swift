@@ -26,6 +26,12 @@ struct EngineAction: Sendable {
         case waitForResume
         /// The step picks the flow's next step from its inputs, at once.
         case chooseNextStep
+        /// The step starts a child automation in this engine and follows it to its end.
+        case startChildAutomation
+        /// The step runs its nested steps once per iteration; the flow keeps the iterations.
+        case loop
+        /// The step sets one of the execution's variables, at once.
+        case updateVariable
     }
 
     init(

@@ -10,7 +10,7 @@ public enum LocalCapabilities {
     /// runs instead.
     public static func check(_ document: AutomationDocument) throws(ServiceError) {
         try DocumentValidator.checkActions(document, actions: ActionRegistry.specifications)
-        for step in document.mainSteps {
+        for step in document.allSteps {
             if let problem = problem(with: step) {
                 throw ServiceError(
                     .invalidDocumentContent,

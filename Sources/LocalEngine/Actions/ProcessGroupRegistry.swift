@@ -119,6 +119,12 @@ extension ShellProcessRunner {
         let deadline = Date().addingTimeInterval(1)
         while Date() < deadline, signalled.contains(where: { kill(-$0, 0) == 0 }) { usleep(20_000) }
         for group in signalled { kill(-group, SIGKILL) }
+        // Processes that left their group (setsid) still carry their step's marker.
+        for case let (_, record?) in found where record.bootId == ProcessIdentity.bootId {
+            StepProcessTree.signal(
+                SIGKILL, StepProcessTree.leftoverMarker(stepExecutionId: record.stepExecutionId), leader: nil,
+                anywhere: true)
+        }
         for (file, _) in found { try? FileManager.default.removeItem(at: file) }
         return found.compactMap { $0.record?.stepExecutionId }
     }

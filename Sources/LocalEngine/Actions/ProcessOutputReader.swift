@@ -15,17 +15,27 @@ struct CapturedOutput: Sendable, Hashable {
     static let empty = CapturedOutput(text: "", isTruncated: false, totalBytes: 0)
 }
 
+/// Files that receive what a process writes as it writes it (the bounded head that is kept), so its output can be
+/// read while it runs, as Run Command's GetCommandInvocation does.
+struct ProcessOutputFiles: Sendable, Hashable {
+    var standardOutput: URL
+    var standardError: URL
+}
+
 /// Drains a child's stdout and stderr together on its own thread, so a child filling one pipe while the
-/// engine waits on the other cannot deadlock. Keeps a bounded head of each stream and discards the rest.
+/// engine waits on the other cannot deadlock. Keeps a bounded head of each stream and discards the rest,
+/// copying the head into `files` as it arrives when there are any.
 final class ProcessOutputReader: Sendable {
     private let done = DispatchGroup()
     private let stopRequested = LockedValue(false)
     private let captured = LockedValue<[CapturedOutput]>([.empty, .empty])
 
-    init(standardOutput: Int32, standardError: Int32, limits: (Int, Int)) {
+    init(standardOutput: Int32, standardError: Int32, limits: (Int, Int), files: ProcessOutputFiles? = nil) {
         done.enter()
+        let copies: [Int32] = files.map { [Self.openCopy($0.standardOutput), Self.openCopy($0.standardError)] } ?? [-1, -1]
         let thread = Thread { [self] in
-            drain(fds: [standardOutput, standardError], limits: [limits.0, limits.1])
+            drain(fds: [standardOutput, standardError], limits: [limits.0, limits.1], copies: copies)
+            copies.filter { $0 >= 0 }.forEach { close($0) }
             done.leave()
         }
         thread.name = "step process output"
@@ -46,7 +56,14 @@ final class ProcessOutputReader: Sendable {
         captured.withLock { ($0[0], $0[1]) }
     }
 
-    private func drain(fds: [Int32], limits: [Int]) {
+    /// A descriptor to copy a stream into, or -1 when the file cannot be opened (the output is then only
+    /// known when the process ends).
+    private static func openCopy(_ url: URL) -> Int32 {
+        try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        return open(url.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    }
+
+    private func drain(fds: [Int32], limits: [Int], copies: [Int32]) {
         var buffers: [[UInt8]] = [[], []]
         var totals = [0, 0]
         var open = [true, true]
@@ -63,7 +80,13 @@ final class ProcessOutputReader: Sendable {
                 if count > 0 {
                     totals[index] += count
                     let room = limits[index] - buffers[index].count
-                    if room > 0 { buffers[index].append(contentsOf: chunk[0..<min(room, count)]) }
+                    if room > 0 {
+                        let kept = min(room, count)
+                        buffers[index].append(contentsOf: chunk[0..<kept])
+                        if copies[index] >= 0 {
+                            _ = chunk.withUnsafeBytes { write(copies[index], $0.baseAddress, kept) }
+                        }
+                    }
                 } else if count == 0 || (errno != EINTR && errno != EAGAIN) {
                     open[index] = false
                 }

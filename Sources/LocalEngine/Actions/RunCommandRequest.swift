@@ -5,10 +5,14 @@ import Foundation
 struct RunCommandRequest: Sendable, Hashable {
     static let action = AutomationActionName.runCommand.rawValue
     static let defaultExecutionTimeout = 3600
+    /// How long Run Command tries to deliver a command (its TimeoutSeconds): the default of an Automation step.
+    static let deliveryTimeout = 3600
     /// AWS-RunShellScript allows up to 48 hours.
     static let maximumExecutionTimeout = 172_800
 
     var instances: [ManagedInstance]
+    /// The shell lines as given, which the command's Parameters list.
+    var commands: [String]
     var script: String
     /// Empty means each instance's own default directory.
     var workingDirectory: String
@@ -33,6 +37,7 @@ struct RunCommandRequest: Sendable, Hashable {
                 "\(Self.action) needs Parameters.commands, the shell lines to run, such as commands: [\"echo hello\"].")
         }
         let lines = try ActionInputs.textList(commands, name: "Parameters.commands", action: Self.action)
+        self.commands = lines
         script = lines.joined(separator: "\n")
         guard !script.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw .invalidInput("\(Self.action) Parameters.commands is empty; give at least one shell line to run.")

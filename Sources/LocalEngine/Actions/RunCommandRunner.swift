@@ -10,6 +10,8 @@ public struct RunCommandRunner: StepActionRunner {
     let region: String?
     let processes: ShellProcessRunner
     let baseEnvironment: [String: String]
+    /// Where the commands it sends are kept for the Run Command reads.
+    let commands: CommandStore
 
     public init(dataDirectory: URL, instances: ManagedInstanceRegistry = ManagedInstanceRegistry(), region: String?) {
         self.init(dataDirectory: dataDirectory, instances: instances, region: region, terminationGrace: 2)
@@ -24,6 +26,7 @@ public struct RunCommandRunner: StepActionRunner {
         self.region = region
         processes = ShellProcessRunner(dataDirectory: dataDirectory, terminationGrace: terminationGrace)
         baseEnvironment = environment
+        commands = CommandStore(dataDirectory: dataDirectory)
     }
 
     /// Where commands for `instanceId` run when the step names no workingDirectory.
@@ -46,12 +49,20 @@ public struct RunCommandRunner: StepActionRunner {
         } catch {
             return Self.failedBeforeRunning(error)
         }
+        let progress = CommandProgress(store: commands, record: commandRecord(commandId, request: request))
+        invocation.reportOutputs(["CommandId": .string(commandId)])
         let results = await withTaskGroup(of: InstanceCommandResult.self) { group in
             for instance in request.instances {
                 group.addTask {
-                    await runCommand(
+                    progress.updateInvocation(instance.id) { $0.started(at: Date()) }
+                    let result = await runCommand(
                         request, on: instance, in: directories[instance.id] ?? "",
-                        stepExecutionId: invocation.stepExecutionId)
+                        stepExecutionId: invocation.stepExecutionId,
+                        outputFiles: commands.outputFiles(commandId: commandId, instanceId: instance.id))
+                    progress.updateInvocation(instance.id) {
+                        $0.ended(CommandStatus(rawValue: result.status.rawValue), responseCode: result.responseCode, at: Date())
+                    }
+                    return result
                 }
             }
             var collected: [InstanceCommandResult] = []
@@ -60,6 +71,36 @@ public struct RunCommandRunner: StepActionRunner {
             return collected.sorted { order.firstIndex(of: $0.instanceId)! < order.firstIndex(of: $1.instanceId)! }
         }
         return outcome(of: results, commandId: commandId, request: request)
+    }
+
+    /// The command as Run Command lists it when it is sent: every instance Pending.
+    private func commandRecord(_ commandId: String, request: RunCommandRequest) -> CommandRecord {
+        let requested = Date()
+        var command = Command(commandId: commandId)
+        command.documentName = LocalActionSupport.runShellScriptDocument
+        command.documentVersion = "$DEFAULT"
+        command.comment = ""
+        command.parameters = [
+            "commands": request.commands, "executionTimeout": [String(request.executionTimeout)],
+        ]
+        if !request.workingDirectory.isEmpty { command.parameters?["workingDirectory"] = [request.workingDirectory] }
+        command.instanceIds = request.instances.map(\.id)
+        command.targets = []
+        command.requestedDateTime = requested
+        command.timeoutSeconds = RunCommandRequest.deliveryTimeout
+        command.expiresAfter = requested.addingTimeInterval(TimeInterval(RunCommandRequest.deliveryTimeout))
+        command.outputS3Region = region ?? ""
+        command.outputS3BucketName = ""
+        command.outputS3KeyPrefix = ""
+        command.maxConcurrency = "50"
+        command.maxErrors = "0"
+        command.serviceRole = ""
+        command.notificationConfig = NotificationConfig(notificationArn: "", notificationEvents: [], notificationType: "")
+        command.cloudWatchOutputConfig = CloudWatchOutputConfig(cloudWatchLogGroupName: "", cloudWatchOutputEnabled: false)
+        let invocations = request.instances.map {
+            InvocationRecord(instanceId: $0.id, instanceName: $0.tags["Name"] ?? "")
+        }
+        return CommandRecord(command: command, invocations: invocations)
     }
 
     /// A step that failed before any command ran still has its outputs, as SSM's do, so the step its
@@ -103,14 +144,16 @@ public struct RunCommandRunner: StepActionRunner {
     }
 
     private func runCommand(
-        _ request: RunCommandRequest, on instance: ManagedInstance, in directory: String, stepExecutionId: String
+        _ request: RunCommandRequest, on instance: ManagedInstance, in directory: String, stepExecutionId: String,
+        outputFiles: ProcessOutputFiles
     ) async -> InstanceCommandResult {
         var environment = baseEnvironment
         environment["AWS_SSM_INSTANCE_ID"] = instance.id
         if let region, !region.isEmpty { environment["AWS_SSM_REGION_NAME"] = region }
-        let processRequest = ProcessRequest.shell(
+        var processRequest = ProcessRequest.shell(
             request.script, stepExecutionId: stepExecutionId, environment: environment, workingDirectory: directory,
             timeout: Double(request.executionTimeout))
+        processRequest.outputFiles = outputFiles
         do {
             let result = try await processes.run(processRequest)
             let status: InstanceCommandResult.Status

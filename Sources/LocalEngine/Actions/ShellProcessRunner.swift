@@ -18,6 +18,8 @@ struct ProcessRequest: Sendable {
     var stepExecutionId: String
     var standardOutputLimit = 24_000
     var standardErrorLimit = 24_000
+    /// Where the output is copied as it arrives, for reads while the process runs.
+    var outputFiles: ProcessOutputFiles?
 
     /// `/bin/sh -c SCRIPT`, the way SSM Agent runs AWS-RunShellScript.
     static func shell(
@@ -81,8 +83,12 @@ public struct ShellProcessRunner: Sendable {
                 ending: .notStarted, stopReason: .cancelled, standardOutput: .empty, standardError: .empty)
         }
         try ProcessGroupRegistry.prepare(in: dataDirectory)
+        _ = StepProcessTree.becomeSubreaper
+        let marker = StepProcessTree.marker(stepExecutionId: request.stepExecutionId)
+        var environment = request.environment
+        environment[StepProcessTree.markerVariable] = marker
         let spawned = try ProcessSpawner.spawn(
-            executable: request.executable, arguments: request.arguments, environment: request.environment,
+            executable: request.executable, arguments: request.arguments, environment: environment,
             workingDirectory: request.workingDirectory)
         do {
             try ProcessGroupRegistry.register(
@@ -97,7 +103,8 @@ public struct ShellProcessRunner: Sendable {
             throw error
         }
         let supervisor = ProcessSupervisor(
-            spawned: spawned, limits: (request.standardOutputLimit, request.standardErrorLimit),
+            spawned: spawned, marker: StepProcessTree.runMarker(marker),
+            limits: (request.standardOutputLimit, request.standardErrorLimit), outputFiles: request.outputFiles,
             terminationGrace: terminationGrace, outputDrainGrace: outputDrainGrace, dataDirectory: dataDirectory)
         supervisor.start(timeout: request.timeout)
         return await withTaskCancellationHandler {
@@ -109,7 +116,8 @@ public struct ShellProcessRunner: Sendable {
 }
 
 /// Owns one running group: reaps the leader on a dedicated thread, stops the group on request, and
-/// hands the result to the waiting task.
+/// hands the result to the waiting task. Stopping reaches every process of the step (`StepProcessTree`), and
+/// whatever the step leaves behind when its leader ends is killed then.
 private final class ProcessSupervisor: Sendable {
     private struct State: Sendable {
         var stopReason: ProcessResult.StopReason?
@@ -120,6 +128,7 @@ private final class ProcessSupervisor: Sendable {
     }
 
     private let spawned: SpawnedProcess
+    private let marker: StepProcessTree.Match
     private let reader: ProcessOutputReader
     private let terminationGrace: Double
     private let outputDrainGrace: Double
@@ -127,15 +136,18 @@ private final class ProcessSupervisor: Sendable {
     private let state = LockedValue(State())
 
     init(
-        spawned: SpawnedProcess, limits: (Int, Int), terminationGrace: Double, outputDrainGrace: Double,
-        dataDirectory: URL
+        spawned: SpawnedProcess, marker: StepProcessTree.Match, limits: (Int, Int), outputFiles: ProcessOutputFiles?,
+        terminationGrace: Double,
+        outputDrainGrace: Double, dataDirectory: URL
     ) {
         self.spawned = spawned
+        self.marker = marker
         self.terminationGrace = terminationGrace
         self.outputDrainGrace = outputDrainGrace
         self.dataDirectory = dataDirectory
         reader = ProcessOutputReader(
-            standardOutput: spawned.standardOutput, standardError: spawned.standardError, limits: limits)
+            standardOutput: spawned.standardOutput, standardError: spawned.standardError, limits: limits,
+            files: outputFiles)
     }
 
     func start(timeout: Double?) {
@@ -174,10 +186,13 @@ private final class ProcessSupervisor: Sendable {
         }
     }
 
-    /// Signals the group unless it is already known to be over, so a reused group ID is never hit.
+    /// Signals the group, and every other process of the step, unless the leader is already reaped, so a
+    /// reused group ID is never hit.
     private func signalGroup(_ signal: Int32) {
         state.withLock { state in
-            if !state.finished { _ = kill(-spawned.pid, signal) }
+            guard !state.finished else { return }
+            _ = kill(-spawned.pid, signal)
+            StepProcessTree.signal(signal, marker, leader: spawned.pid)
         }
     }
 
@@ -192,6 +207,8 @@ private final class ProcessSupervisor: Sendable {
         } else if !reader.waitUntilDone(timeout: outputDrainGrace) {
             signalGroup(SIGKILL)
         }
+        // Whatever the step started and left running, in its group or not (setsid), ends with it.
+        StepProcessTree.signal(SIGKILL, marker, leader: nil)
         if !reader.waitUntilDone(timeout: 1) {
             // A process outside the group still holds a pipe; stop reading rather than wait for it.
             reader.stop()

@@ -10,6 +10,9 @@ public struct ActionInvocation: Sendable {
     public var action: String
     public var inputs: [String: JSONValue]
     public var outputSelectors: [OutputSelector]
+    /// Tells the engine outputs known before the attempt ends, such as the CommandId of a command that is still
+    /// running, so the step shows them while it runs.
+    public var reportOutputs: @Sendable ([String: JSONValue]) -> Void = { _ in }
 
     public init(
         executionId: String, stepName: String, stepExecutionId: String, action: String,

@@ -3,7 +3,7 @@ import Foundation
 
 /// The executions a fresh local engine shows, so the console has something real to watch and answer:
 /// one waiting for approval, a paused one, an interactive one waiting for StartStep, one running a slow
-/// command, and ended ones in each terminal status.
+/// command, a rate-controlled restart across the demo fleet, and ended ones in each terminal status.
 public enum DemoSeeder {
     /// The second approver of the demo approval, besides the operator.
     public static let secondApprover = "arn:aws:iam::\(EngineConfiguration.localAccountId):user/second-approver"
@@ -14,11 +14,15 @@ public enum DemoSeeder {
         guard try engine.store.executionCount() == 0 else { return [] }
         let service = engine.session(principal: principal)
         var started: [String] = []
-        func start(_ document: String, _ parameters: AutomationParameterMap? = nil, mode: ExecutionMode = .auto)
-            async throws -> String
-        {
-            let response = try await service.startAutomationExecution(
-                StartAutomationExecutionRequest(documentName: document, parameters: parameters, mode: mode))
+        func start(
+            _ document: String, _ parameters: AutomationParameterMap? = nil, mode: ExecutionMode = .auto,
+            rateControl: (inout StartAutomationExecutionRequest) -> Void = { _ in }
+        ) async throws -> String {
+            // Seeding runs beside the console; closing the console cancels it between executions.
+            try Task.checkCancellation()
+            var request = StartAutomationExecutionRequest(documentName: document, parameters: parameters, mode: mode)
+            rateControl(&request)
+            let response = try await service.startAutomationExecution(request)
             let id = response.automationExecutionId ?? ""
             started.append(id)
             return id
@@ -42,6 +46,17 @@ public enum DemoSeeder {
         _ = try await start("Demo-InteractiveMaintenance", mode: .interactive)
         _ = try await start("Demo-PauseAndResume")
         _ = try await start("Demo-ApproveRestart", ["Approvers": [principal, secondApprover]])
+        // A fleet in progress: the production instances restart a few at a time, one waiting for approval.
+        let approvalInstance = DemoFleet.instances.first { $0.tags["Env"] == "prod" && $0.tags["Role"] == "db" }
+        _ = try await start(
+            "Demo-RollingRestart",
+            ["Approvers": [principal], "ApprovalInstanceId": [approvalInstance?.id ?? "none"]]
+        ) { request in
+            request.targets = DemoFleet.productionTargets
+            request.targetParameterName = "InstanceId"
+            request.maxConcurrency = "3"
+            request.maxErrors = "1"
+        }
         return started
     }
 
@@ -55,6 +70,8 @@ public enum DemoSeeder {
                 else { return true }
                 let status = execution.automationExecutionStatus ?? .pending
                 if status.isTerminal || status == .waiting { return true }
+                // A rate-controlled parent runs as long as its children do.
+                if execution.resolvedTargets != nil { return true }
                 // A step that keeps running on purpose (the slow command) counts as settled once it runs.
                 return execution.currentAction == AutomationActionName.runCommand.rawValue && execution.documentName == "Demo-SlowCommand"
             }

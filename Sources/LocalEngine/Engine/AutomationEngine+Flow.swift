@@ -11,10 +11,49 @@ extension AutomationEngine {
         try runnableDocument(name: record.execution.documentName ?? "", version: record.execution.documentVersion).1
     }
 
-    /// Starts `name`: its Pending step execution if it has never run, otherwise a new one.
+    /// The document as the current step's flow sees it: inside a loop, the loop's steps.
+    func scopeDocument(of record: ExecutionRecord) throws(ServiceError) -> AutomationDocument {
+        var scope = try document(of: record)
+        for frame in record.runtime.loops {
+            guard let loop = scope.step(named: frame.stepName) else {
+                throw ServiceError(
+                    .internalServerError, "The loop step \(frame.stepName) is no longer in the execution's document.")
+            }
+            scope = scope.scope(ofLoop: loop)
+        }
+        return scope
+    }
+
+    /// Starts `name`: its Pending step execution if it has never run, otherwise a new one. Steps that end at
+    /// once and name the next (aws:branch) are taken in a loop here rather than by recursion.
     func beginStep(_ record: inout ExecutionRecord, named name: String, document: AutomationDocument) {
+        if flowChain?.executionId == record.id {
+            flowChain?.next = (name, document)
+            return
+        }
+        let outer = flowChain
+        flowChain = (record.id, nil)
+        defer { flowChain = outer }
+        // Each step with the document it is named in: a loop's first step is begun in the loop's scope.
+        var next: (name: String, document: AutomationDocument)? = (name, document)
+        while let current = next {
+            flowChain?.next = nil
+            beginOneStep(&record, named: current.name, document: current.document)
+            next = flowChain?.next
+        }
+    }
+
+    private func beginOneStep(_ record: inout ExecutionRecord, named name: String, document: AutomationDocument) {
         guard let step = document.step(named: name) else {
             finish(&record, status: .failed, failureMessage: "Step '\(name)' does not exist in the document.")
+            return
+        }
+        let started = record.steps.filter { $0.executionStartTime != nil }
+        if started.count >= configuration.maxStepExecutions {
+            finish(
+                &record, status: .failed,
+                failureMessage: StepExecutionBound.failureMessage(
+                    maximum: configuration.maxStepExecutions, names: started.compactMap(\.stepName)))
             return
         }
         let index: Int
@@ -23,8 +62,16 @@ extension AutomationEngine {
         }) {
             index = pending
         } else {
-            record.steps.append(Self.pendingStepExecution(step))
-            index = record.steps.count - 1
+            var stepExecution = Self.pendingStepExecution(step)
+            if let frame = record.runtime.loops.last, let loopIndex = record.stepIndex(id: frame.stepExecutionId) {
+                stepExecution.parentStepDetails = frame.parentStepDetails(action: record.steps[loopIndex].action ?? "")
+                // Listed after the loop's earlier runs, so the steps read in the order they ran.
+                index = Self.endOfLoop(at: loopIndex, in: record.steps)
+                record.steps.insert(stepExecution, at: index)
+            } else {
+                record.steps.append(stepExecution)
+                index = record.steps.count - 1
+            }
         }
         record.steps[index].stepStatus = .inProgress
         record.steps[index].executionStartTime = now
@@ -36,20 +83,38 @@ extension AutomationEngine {
         startAttempt(&record, index: index, step: step, document: document)
     }
 
+    /// The position just after the loop at `loopIndex` and every step execution run inside it.
+    static func endOfLoop(at loopIndex: Int, in steps: [StepExecution]) -> Int {
+        var inside: Set<String> = [steps[loopIndex].stepExecutionId ?? ""]
+        var end = loopIndex + 1
+        for position in end..<steps.count {
+            guard let parent = steps[position].parentStepDetails?.stepExecutionId, inside.contains(parent) else { continue }
+            inside.insert(steps[position].stepExecutionId ?? "")
+            end = position + 1
+        }
+        return end
+    }
+
     /// Runs one attempt of the step at `index`, which is InProgress.
     func startAttempt(_ record: inout ExecutionRecord, index: Int, step: StepDefinition, document: AutomationDocument) {
         let stepExecutionId = record.steps[index].stepExecutionId ?? ""
+        let run = ActionRegistry.action(named: step.action)?.run
+        // A loop's condition is read after each iteration, from what the iteration produced.
+        var written = step.inputs
+        let loopCondition: JSONValue?
+        if case .loop? = run { loopCondition = written.removeValue(forKey: "LoopCondition") } else { loopCondition = nil }
         let inputs: [String: JSONValue]
         do {
-            inputs = try Interpolator.interpolate(.object(step.inputs), in: interpolationContext(record)).objectValue ?? [:]
+            inputs = try Interpolator.interpolate(.object(written), in: interpolationContext(record)).objectValue ?? [:]
         } catch {
             failWithoutRetry(&record, index: index, message: error.message, stage: "Inputs", document: document)
             return
         }
         record.steps[index].inputs = inputs.mapValues(\.jsonText)
+        if let loopCondition { record.steps[index].inputs?["LoopCondition"] = loopCondition.jsonText }
         noteAttemptStarted(&record, index: index, step: step)
         let timeout = step.timeoutSeconds.map(TimeInterval.init)
-        switch ActionRegistry.action(named: step.action)?.run {
+        switch run {
         case .waitForApproval?:
             do {
                 _ = try ApprovalRules(inputs: inputs)
@@ -71,6 +136,26 @@ extension AutomationEngine {
             } catch {
                 failWithoutRetry(&record, index: index, message: error.message, stage: "Execution", document: document)
             }
+        case .startChildAutomation?:
+            startChildAutomation(&record, index: index, step: step, inputs: inputs, timeout: timeout, document: document)
+        case .loop?:
+            do throws(ServiceError) {
+                let plan = try LoopPlan(inputs: inputs, hasCondition: loopCondition != nil)
+                record.runtime.loops.append(
+                    LoopFrame(stepExecutionId: stepExecutionId, stepName: step.name, iteration: 1, plan: plan))
+                beginIteration(&record, scope: document.scope(ofLoop: step))
+            } catch {
+                failWithoutRetry(&record, index: index, message: error.message, stage: "Inputs", document: document)
+            }
+        case .updateVariable?:
+            do throws(ServiceError) {
+                let update = try VariableUpdate(inputs: inputs, document: document)
+                record.runtime.variables[update.name] = update.value
+                record.execution.variables = VariableUpdate.apiValues(record.runtime.variables, of: document)
+                stepSucceeded(&record, index: index, result: ActionResult(), next: nil, document: document)
+            } catch {
+                failWithoutRetry(&record, index: index, message: error.message, stage: "Inputs", document: document)
+            }
         case .runner?, nil:
             guard let runner = runners[AutomationActionName(rawValue: step.action)] else {
                 failWithoutRetry(
@@ -81,15 +166,25 @@ extension AutomationEngine {
             record.runtime.cursor = .running(stepExecutionId: stepExecutionId)
             record.runtime.deadline = timeout.map { now.addingTimeInterval($0) }
             armDeadline(for: record)
-            let invocation = ActionInvocation(
+            var invocation = ActionInvocation(
                 executionId: record.id, stepName: step.name, stepExecutionId: stepExecutionId, action: step.action,
                 inputs: inputs, outputSelectors: step.outputs)
-            launch(invocation, attempt: record.runtime.attempt) { await runner.run(invocation) }
+            let executionId = record.id
+            let attempt = record.runtime.attempt
+            invocation.reportOutputs = { [weak self] outputs in
+                guard let self else { return }
+                Task {
+                    await self.attemptReported(
+                        executionId: executionId, stepExecutionId: stepExecutionId, attempt: attempt, outputs: outputs)
+                }
+            }
+            let sent = invocation
+            launch(sent, attempt: attempt) { await runner.run(sent) }
         }
     }
 
     /// Fails the step at once: what it was given cannot work, so another attempt would fail alike.
-    private func failWithoutRetry(
+    func failWithoutRetry(
         _ record: inout ExecutionRecord, index: Int, message: String, stage: String, document: AutomationDocument
     ) {
         let result = ActionResult(
@@ -121,13 +216,24 @@ extension AutomationEngine {
         }
     }
 
+    /// A running attempt told outputs it already knows; the step shows them until it ends with its own.
+    func attemptReported(executionId: String, stepExecutionId: String, attempt: Int, outputs: [String: JSONValue]) {
+        guard var record = active[executionId], record.runtime.cursor == .running(stepExecutionId: stepExecutionId),
+            record.runtime.attempt == attempt, let index = record.stepIndex(id: stepExecutionId)
+        else { return }
+        var shown = record.steps[index].outputs ?? [:]
+        for (name, value) in outputs { shown[name] = Self.outputValues(value) }
+        record.steps[index].outputs = shown
+        commitInBackground(record)
+    }
+
     /// A runner finished an attempt, on its own or because the engine stopped it.
     func attemptEnded(executionId: String, stepExecutionId: String, attempt: Int, outcome: ActionOutcome) {
         attemptTasks[stepExecutionId] = nil
         let reason = stopReasons.removeValue(forKey: stepExecutionId)
         guard var record = active[executionId], record.runtime.cursor == .running(stepExecutionId: stepExecutionId),
             record.runtime.attempt == attempt, let index = record.stepIndex(id: stepExecutionId),
-            let document = try? document(of: record)
+            let document = try? scopeDocument(of: record)
         else { return }
         switch (reason, outcome) {
         case (.stopStep?, .succeeded(let result)), (.stopStep?, .failed(let result)):
@@ -184,7 +290,7 @@ extension AutomationEngine {
         switch step.onFailure {
         case .abort:
             record.steps[index].validNextSteps = []
-            finish(&record, status: status == .timedOut ? .timedOut : .failed, failureMessage: message)
+            endScope(&record, status: status == .timedOut ? .timedOut : .failed, failureMessage: message)
         case .continue:
             let next = document.defaultNextStep(after: step)
             record.steps[index].validNextSteps = next.map { [$0] } ?? []
@@ -209,21 +315,21 @@ extension AutomationEngine {
         guard let step = record.steps[index].stepName.flatMap(document.step(named:)) else { return }
         if !byStopStep {
             switch step.onCancel {
-            case .abort: finish(&record, status: .cancelled, failureMessage: nil)
+            case .abort: endScope(&record, status: .cancelled, failureMessage: nil)
             case .step(let target): beginStep(&record, named: target, document: document)
             }
             return
         }
         // StopStep: an interactive execution waits for the next StartStep; an automatic one follows onFailure,
         // ending Cancelled rather than Failed where it aborts.
-        if record.mode == .interactive {
+        if record.mode == .interactive, record.runtime.loops.isEmpty {
             // The stopped step may be run again, or the flow taken up after it.
             record.steps[index].validNextSteps = [step.name] + (document.defaultNextStep(after: step).map { [$0] } ?? [])
             idle(&record)
             return
         }
         switch step.onFailure {
-        case .abort: finish(&record, status: .cancelled, failureMessage: "Step \(step.name) was stopped (StopStep).")
+        case .abort: endScope(&record, status: .cancelled, failureMessage: "Step \(step.name) was stopped (StopStep).")
         case .continue: continueFlow(&record, next: document.defaultNextStep(after: step), document: document)
         case .step(let target): continueFlow(&record, next: target, document: document)
         }
@@ -280,8 +386,12 @@ extension AutomationEngine {
             if let next {
                 beginStep(&record, named: next, document: document)
             } else {
-                finish(&record, status: .cancelled, failureMessage: nil)
+                endScope(&record, status: .cancelled, failureMessage: nil)
             }
+            return
+        }
+        if next == nil, !record.runtime.loops.isEmpty {
+            iterationEnded(&record, document: document)
             return
         }
         guard let next else {
@@ -289,7 +399,8 @@ extension AutomationEngine {
             finish(&record, status: failed ? .failed : .success, failureMessage: failed ? record.execution.failureMessage : nil)
             return
         }
-        if record.mode == .interactive {
+        // Inside a loop the steps follow each other on their own, as the loop runs them.
+        if record.mode == .interactive, record.runtime.loops.isEmpty {
             idle(&record)
         } else {
             beginStep(&record, named: next, document: document)
@@ -324,7 +435,7 @@ extension AutomationEngine {
         InterpolationContext(
             parameters: record.runtime.parameterValues, stepOutputs: record.runtime.stepOutputs,
             executionId: record.id, accountId: configuration.accountId, region: configuration.region,
-            partition: configuration.partition, now: now)
+            partition: configuration.partition, now: now, variables: record.runtime.variables)
     }
 
     /// The document's declared outputs from the steps that produced them.

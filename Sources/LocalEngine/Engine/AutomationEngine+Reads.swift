@@ -113,9 +113,20 @@ enum StepExecutionFilters {
                     guard let start = step.executionStartTime else { return false }
                     return key == .startTimeBefore ? start < date : start > date
                 }
-            case .parentStepExecutionId, .parentStepIteration, .parentStepIteratorValue:
-                // The local engine runs no loop steps, so no step has a parent.
-                result = []
+            case .parentStepExecutionId:
+                result = result.filter { values.contains($0.parentStepDetails?.stepExecutionId ?? "") }
+            case .parentStepIteration:
+                for value in values where Int(value).map({ $0 < 1 }) ?? true {
+                    throw ServiceError(
+                        .invalidFilterValue, "ParentStepIteration takes iteration numbers from 1; '\(value)' is not one.")
+                }
+                result = result.filter { step in
+                    step.parentStepDetails?.iteration.map { values.contains(String($0)) } ?? false
+                }
+            case .parentStepIteratorValue:
+                result = result.filter { step in
+                    step.parentStepDetails?.iteratorValue.map(values.contains) ?? false
+                }
             }
         }
         return result

@@ -6,6 +6,7 @@ import Foundation
 extension AutomationEngine {
     func recoverUnfinishedExecutions() {
         _ = ShellProcessRunner.killLeftoverProcesses(in: configuration.dataDirectory)
+        CommandStore(dataDirectory: configuration.dataDirectory).endInterruptedInvocations(at: now)
         let records: [ExecutionRecord]
         do {
             records = try store.unfinishedRecords()
@@ -13,9 +14,17 @@ extension AutomationEngine {
             logger.error("Could not read unfinished executions: \(error)")
             return
         }
-        for var record in records {
-            active[record.id] = record
-            guard let document = try? document(of: record) else {
+        var parents: [ExecutionRecord] = []
+        defer { recoverFleets(parents) }
+        // All of them first: recovering a parent may cancel a child that comes later in the list.
+        for record in records { active[record.id] = record }
+        for id in records.map(\.id) {
+            guard var record = active[id] else { continue }
+            if record.fleet != nil {
+                parents.append(record)
+                continue
+            }
+            guard let document = try? scopeDocument(of: record) else {
                 finish(&record, status: .failed, failureMessage: "The document of this execution is no longer available.")
                 commitInBackground(record)
                 continue
@@ -29,8 +38,15 @@ extension AutomationEngine {
         switch record.runtime.cursor {
         case .running(let stepExecutionId):
             guard let index = record.stepIndex(id: stepExecutionId) else { return }
+            let child = record.steps[index].action == AutomationActionName.executeAutomation.rawValue
+                ? record.steps[index].outputs?["ExecutionId"]?.first : nil
             if record.runtime.cancelling {
+                if let child { cancelChild(child) }
                 stepCancelled(&record, index: index, result: ActionResult(), byStopStep: false, document: document)
+            } else if let child {
+                // The child runs on in this engine; the step goes on following it.
+                followChild(child, of: record, index: index)
+                armDeadline(for: record)
             } else if record.steps[index].action == AutomationActionName.sleep.rawValue,
                 resumeSleep(record, index: index)
             {
@@ -48,7 +64,12 @@ extension AutomationEngine {
                 armDeadline(for: record)
             }
         case .idle:
-            if record.runtime.cancelling { finish(&record, status: .cancelled, failureMessage: nil) }
+            if record.runtime.cancelling {
+                endScope(&record, status: .cancelled, failureMessage: nil)
+            } else if !record.runtime.loops.isEmpty {
+                // Stopped between two iterations of a loop: the next one starts now.
+                resumeLoop(&record)
+            }
         case .finished:
             break
         }

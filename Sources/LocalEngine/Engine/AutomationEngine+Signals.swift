@@ -40,7 +40,12 @@ extension AutomationEngine {
                 .automationExecutionNotFoundException,
                 "No execution with ID \(request.automationExecutionId). Check the ID with DescribeAutomationExecutions.")
         }
-        let document = try document(of: record)
+        if record.fleet != nil {
+            throw ServiceError(
+                .invalidAutomationSignalException,
+                "Execution \(record.id) is a rate-controlled parent, which runs no steps itself; signal the child that waits (list them with the ParentExecutionId filter).")
+        }
+        let document = try scopeDocument(of: record)
         let payload = request.payload ?? [:]
         var decision: (ApproverDecision, String)?
         switch signal {

@@ -3,8 +3,9 @@ import AutomationModel
 import Foundation
 
 extension AutomationEngine {
-    func startExecution(_ request: StartAutomationExecutionRequest, principal: String) throws(ServiceError)
-        -> StartAutomationExecutionResponse
+    /// - Parameter parentId: the execution whose aws:executeAutomation step starts this one.
+    func startExecution(_ request: StartAutomationExecutionRequest, principal: String, parentId: String? = nil)
+        throws(ServiceError) -> StartAutomationExecutionResponse
     {
         let fingerprint = Self.fingerprint(of: request)
         if let token = request.clientToken {
@@ -30,12 +31,12 @@ extension AutomationEngine {
         } else {
             mode = .auto
         }
-        if !(request.targets ?? []).isEmpty || !(request.targetMaps ?? []).isEmpty || request.targetParameterName != nil {
-            throw ServiceError(
-                .invalidTarget,
-                "The local engine runs no rate-controlled executions (Targets, TargetMaps, TargetParameterName). Pass instance IDs or targets as a document parameter instead.")
-        }
         let (stored, document) = try runnableDocument(name: request.documentName, version: request.documentVersion)
+        if FleetTargets.requested(request) {
+            return try startFleet(
+                request, principal: principal, parentId: parentId, stored: stored, document: document,
+                fingerprint: fingerprint)
+        }
         if let parameters = request.parameters, !parameters.isEmpty {
             try ClientLimits.checkParameterMap(
                 parameters, field: "Parameters", valueLength: 1...configuration.maxParameterValueLength)
@@ -59,10 +60,16 @@ extension AutomationEngine {
         execution.outputs = [:]
         execution.mode = mode
         execution.executedBy = principal
+        execution.parentAutomationExecutionId = parentId
         execution.target = ""
+        if !document.variables.isEmpty {
+            execution.variables = VariableUpdate.apiValues(VariableUpdate.initialValues(of: document), of: document)
+        }
         var record = ExecutionRecord(
             execution: execution, steps: document.mainSteps.map(Self.pendingStepExecution),
-            runtime: ExecutionRuntime(parameterValues: resolved.values), tags: request.tags ?? [],
+            runtime: ExecutionRuntime(
+                parameterValues: resolved.values, variables: VariableUpdate.initialValues(of: document)),
+            tags: request.tags ?? [],
             clientToken: request.clientToken, requestFingerprint: fingerprint)
         if mode == .auto, let first = document.mainSteps.first {
             beginStep(&record, named: first.name, document: document)

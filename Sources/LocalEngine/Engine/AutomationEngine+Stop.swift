@@ -24,7 +24,15 @@ extension AutomationEngine {
             throw ServiceError(
                 .automationExecutionNotFoundException, "No execution with ID \(request.automationExecutionId).")
         }
-        let document = try document(of: record)
+        if record.fleet != nil {
+            guard type == .cancel else {
+                throw ServiceError(
+                    .invalidAutomationStatusUpdateException,
+                    "Complete ends Interactive executions; \(record.id) is a rate-controlled parent. Use Type Cancel to stop it and its children.")
+            }
+            return try stopFleet(record)
+        }
+        let document = try scopeDocument(of: record)
         switch type {
         case .complete:
             guard record.mode == .interactive else {
@@ -32,7 +40,7 @@ extension AutomationEngine {
                     .invalidAutomationStatusUpdateException,
                     "Complete ends Interactive executions; \(record.id) runs in Auto mode. Use Type Cancel to stop it.")
             }
-            guard !record.runtime.cancelling, record.runtime.cursor == .idle else {
+            guard !record.runtime.cancelling, record.runtime.cursor == .idle, record.runtime.loops.isEmpty else {
                 throw ServiceError(
                     .invalidAutomationStatusUpdateException,
                     "Execution \(record.id) is \(record.status.rawValue) at step \(record.execution.currentStepName ?? "-"); Complete it when no step is running, or stop the step first (StopStep).")
@@ -48,7 +56,8 @@ extension AutomationEngine {
                 guard let index = record.stepIndex(id: stepExecutionId) else { break }
                 stopStep(&record, index: index, reason: .executionCancelled, document: document)
             case .idle, .finished:
-                finish(&record, status: .cancelled, failureMessage: nil)
+                // Between two iterations of a loop, the loop steps end Cancelled with the execution.
+                endScope(&record, status: .cancelled, failureMessage: nil)
             }
         }
         try commit(record)
@@ -98,7 +107,7 @@ extension AutomationEngine {
     func deadlinePassed(executionId: String, stepExecutionId: String) {
         deadlineTasks[executionId] = nil
         guard var record = active[executionId], record.runtime.cursor.stepExecutionId == stepExecutionId,
-            let index = record.stepIndex(id: stepExecutionId), let document = try? document(of: record)
+            let index = record.stepIndex(id: stepExecutionId), let document = try? scopeDocument(of: record)
         else { return }
         let seconds = record.steps[index].timeoutSeconds.map { "\($0) seconds" } ?? "7 days"
         switch record.runtime.cursor {

@@ -10,6 +10,8 @@ public actor AutomationEngine {
     public nonisolated let configuration: EngineConfiguration
     nonisolated let store: EngineStore
     nonisolated let viewCache = ExecutionViewCache()
+    /// The Run Command reads over the commands aws:runCommand steps send.
+    nonisolated var commandReads: CommandReads { CommandReads(store: CommandStore(dataDirectory: configuration.dataDirectory)) }
     private let directoryLock: DataDirectoryLock
     let logger = Logger(label: "ssm-console.engine")
     /// The runner of each action in `ActionRegistry` that has one.
@@ -25,6 +27,10 @@ public actor AutomationEngine {
     var stopReasons: [String: StopReason] = [:]
     /// The pending deadline of each execution's current step, by execution ID.
     var deadlineTasks: [String: Task<Void, Never>] = [:]
+    /// The execution whose steps `beginStep` is beginning, and the step a step that ended at once (aws:branch)
+    /// asked for next: the outermost `beginStep` takes it up in a loop, so a chain of such steps does not
+    /// recurse once per step.
+    var flowChain: (executionId: String, next: (name: String, document: AutomationDocument)?)?
 
     enum StopReason {
         case stopStep
@@ -82,9 +88,20 @@ public actor AutomationEngine {
         } catch {
             throw ServiceError(.internalServerError, "The local engine could not write its store: \(error)")
         }
+        remember(record)
+    }
+
+    /// Keeps a just-written record: its view for reads, and in memory while unfinished. A child of a
+    /// rate-controlled parent that ended tells its parent, after the current transition, which may start more.
+    func remember(_ record: ExecutionRecord) {
         viewCache.put(record.id, Self.view(of: record))
         if record.status.isTerminal {
             active[record.id] = nil
+            if let parentId = record.execution.parentAutomationExecutionId, active[parentId]?.fleet != nil {
+                let childId = record.id
+                let status = record.status
+                Task { self.childEnded(parentId: parentId, childId: childId, status: status) }
+            }
         } else {
             active[record.id] = record
         }

@@ -22,12 +22,15 @@ public struct EngineConfiguration: Sendable {
     public var maxParameterValueLength: Int
     /// Install the runbooks shipped with ssm-console when they are missing.
     public var installShippedRunbooks: Bool
+    /// Step executions one execution may run before it fails (a nextStep cycle), `StepExecutionBound`.
+    public var maxStepExecutions: Int
 
     public init(
         dataDirectory: URL, instances: [ManagedInstance] = [ManagedInstanceRegistry.localhost], region: String? = nil,
         accountId: String = EngineConfiguration.localAccountId, partition: String = "aws",
         stepFunctions: (any StepFunctionsCalling)? = StepFunctionsClient(), maxActiveExecutions: Int = 5000,
-        maxParameterValueLength: Int = 2048, installShippedRunbooks: Bool = true
+        maxParameterValueLength: Int = 2048, installShippedRunbooks: Bool = true,
+        maxStepExecutions: Int = StepExecutionBound.defaultMaximum
     ) {
         self.dataDirectory = dataDirectory
         self.instances = instances
@@ -38,6 +41,7 @@ public struct EngineConfiguration: Sendable {
         self.maxActiveExecutions = maxActiveExecutions
         self.maxParameterValueLength = maxParameterValueLength
         self.installShippedRunbooks = installShippedRunbooks
+        self.maxStepExecutions = maxStepExecutions
     }
 
     /// The account local principals belong to (the one AWS documentation and moto use).

@@ -81,6 +81,20 @@ public struct EngineSession: AutomationService {
         try InstanceInformationListing.describe(request, instances: engine.managedInstances)
     }
 
+    public func listCommands(_ request: ListCommandsRequest) async throws -> ListCommandsResponse {
+        try engine.commandReads.listCommands(request)
+    }
+
+    public func listCommandInvocations(_ request: ListCommandInvocationsRequest) async throws
+        -> ListCommandInvocationsResponse
+    {
+        try engine.commandReads.listCommandInvocations(request)
+    }
+
+    public func getCommandInvocation(_ request: GetCommandInvocationRequest) async throws -> GetCommandInvocationResponse {
+        try engine.commandReads.getCommandInvocation(request)
+    }
+
     /// GetAutomationExecution from the engine's cache of each execution's JSON, kept while it does not change.
     public func encodedResponse(to operation: SSMOperation, _ request: any Sendable) async throws -> Data? {
         guard operation == OperationCatalog.getAutomationExecution.operation,

@@ -11,6 +11,10 @@ struct ExecutionRecord: Codable, Sendable {
     var clientToken: String?
     /// Identifies the start request, so a reused ClientToken with other arguments is refused.
     var requestFingerprint: String?
+    /// A rate-controlled parent's targets and their children.
+    var fleet: FleetRuntime?
+    /// A rate-controlled child's place in its parent's targets.
+    var fleetPosition: Int?
 
     var id: String { execution.automationExecutionId }
     var status: AutomationExecutionStatus { execution.automationExecutionStatus ?? .pending }
@@ -38,6 +42,26 @@ struct ExecutionRuntime: Codable, Sendable {
     var deadline: Date?
     /// Decisions recorded on the current aws:approve step.
     var decisions: [ApproverDecision] = []
+    /// Optional in the store, so records written before loops and variables existed still read.
+    private var loopStack: [LoopFrame]?
+    private var variableValues: [String: JSONValue]?
+
+    /// The loops the current step runs inside, outermost first; empty outside any loop.
+    var loops: [LoopFrame] {
+        get { loopStack ?? [] }
+        set { loopStack = newValue.isEmpty ? nil : newValue }
+    }
+
+    /// The document's variables as they are now, typed, for interpolation.
+    var variables: [String: JSONValue] {
+        get { variableValues ?? [:] }
+        set { variableValues = newValue.isEmpty ? nil : newValue }
+    }
+
+    init(parameterValues: [String: JSONValue] = [:], variables: [String: JSONValue] = [:]) {
+        self.parameterValues = parameterValues
+        self.variables = variables
+    }
 
     enum Cursor: Codable, Sendable, Hashable {
         /// Interactive mode between steps, waiting for StartStep.

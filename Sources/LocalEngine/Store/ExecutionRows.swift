@@ -31,13 +31,18 @@ extension EngineStore {
                 execution.parentAutomationExecutionId, execution.currentAction, record.clientToken,
                 try encodeJSON(record.tags), try encodeJSON(stored),
             ])
+        // A step run inside a loop is listed after the loop's earlier runs, so later steps move down; moving
+        // every row out of the way first keeps (executionId, position) unique while the rows are rewritten.
+        try db.execute(
+            sql: "UPDATE step_executions SET position = -1 - position WHERE executionId = ? AND position >= 0",
+            arguments: [record.id])
         for (position, step) in record.steps.enumerated() {
             try db.execute(
                 sql: """
                     INSERT INTO step_executions (id, executionId, position, stepName, action, status, startTime, body)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                    ON CONFLICT(id) DO UPDATE SET status = excluded.status, startTime = excluded.startTime,
-                        body = excluded.body
+                    ON CONFLICT(id) DO UPDATE SET position = excluded.position, status = excluded.status,
+                        startTime = excluded.startTime, body = excluded.body
                     """,
                 arguments: [
                     step.stepExecutionId, record.id, position, step.stepName ?? "", step.action ?? "",

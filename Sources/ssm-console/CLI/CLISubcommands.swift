@@ -5,6 +5,7 @@ enum CLISubcommands {
     static let all: [ParsableCommand.Type] = [
         SendAutomationSignalCommand.self, StartAutomationExecutionCommand.self, StopAutomationExecutionCommand.self,
         GetAutomationExecutionCommand.self, DescribeAutomationExecutionsCommand.self,
-        DescribeAutomationStepExecutionsCommand.self, WatchCommand.self, ApprovalsCommand.self,
+        DescribeAutomationStepExecutionsCommand.self, ListCommandsCommand.self, ListCommandInvocationsCommand.self,
+        GetCommandInvocationCommand.self, WatchCommand.self, ApprovalsCommand.self,
     ]
 }

@@ -60,3 +60,21 @@ struct DescribeAutomationStepExecutionsCommand: OperationSubcommand {
     static let configuration: CommandConfiguration = parityConfiguration()
     @Argument(parsing: .allUnrecognized, help: "Parameters and options, as for aws ssm.") var words: [String] = []
 }
+
+struct ListCommandsCommand: OperationSubcommand {
+    static let operation = OperationShape.listCommands
+    static let configuration: CommandConfiguration = parityConfiguration()
+    @Argument(parsing: .allUnrecognized, help: "Parameters and options, as for aws ssm.") var words: [String] = []
+}
+
+struct ListCommandInvocationsCommand: OperationSubcommand {
+    static let operation = OperationShape.listCommandInvocations
+    static let configuration: CommandConfiguration = parityConfiguration()
+    @Argument(parsing: .allUnrecognized, help: "Parameters and options, as for aws ssm.") var words: [String] = []
+}
+
+struct GetCommandInvocationCommand: OperationSubcommand {
+    static let operation = OperationShape.getCommandInvocation
+    static let configuration: CommandConfiguration = parityConfiguration()
+    @Argument(parsing: .allUnrecognized, help: "Parameters and options, as for aws ssm.") var words: [String] = []
+}

@@ -16,6 +16,9 @@ OPERATIONS = [
     "GetAutomationExecution",
     "DescribeAutomationExecutions",
     "DescribeAutomationStepExecutions",
+    "ListCommands",
+    "ListCommandInvocations",
+    "GetCommandInvocation",
 ]
 
 

@@ -14,6 +14,7 @@ from ruamel.yaml import YAML
 OPERATIONS = [
     "SendAutomationSignal", "StartAutomationExecution", "StopAutomationExecution",
     "GetAutomationExecution", "DescribeAutomationExecutions", "DescribeAutomationStepExecutions",
+    "ListCommands", "ListCommandInvocations", "GetCommandInvocation",
 ]
 
 

@@ -55,4 +55,7 @@ final class WaitingExecutionsFake: AutomationService, @unchecked Sendable {
     func updateDocument(_ request: UpdateDocumentRequest) async throws -> UpdateDocumentResponse { throw unused() }
     func deleteDocument(_ request: DeleteDocumentRequest) async throws -> DeleteDocumentResponse { throw unused() }
     func describeInstanceInformation(_ request: DescribeInstanceInformationRequest) async throws -> DescribeInstanceInformationResponse { throw unused() }
+    func listCommands(_ request: ListCommandsRequest) async throws -> ListCommandsResponse { throw unused() }
+    func listCommandInvocations(_ request: ListCommandInvocationsRequest) async throws -> ListCommandInvocationsResponse { throw unused() }
+    func getCommandInvocation(_ request: GetCommandInvocationRequest) async throws -> GetCommandInvocationResponse { throw unused() }
 }

@@ -1,0 +1,72 @@
+/// Text from the service is drawn as it is, except what would act on the terminal instead of being drawn:
+/// control characters (ESC would start an escape sequence), bidirectional overrides and isolates (they reorder
+/// what follows, even on other rows), other format characters (zero-width, invisible), line and paragraph
+/// separators, and combining marks with nothing to combine with. Those are drawn as visible escapes in the
+/// notation Swift and JSON readers know (`\t`, `\u{202E}`), each taking as many columns as its escape, so a value
+/// can neither garble the screen nor hide what it holds, and columns stay where they are.
+enum VisibleEscape {
+    /// What is drawn instead of `character`, or nil when it is drawn as it is.
+    static func replacement(for character: Character) -> String? {
+        let scalars = character.unicodeScalars
+        guard let first = scalars.first else { return nil }
+        // Printable ASCII, nearly every character drawn, without the property lookups below.
+        if first.value >= 0x20, first.value < 0x7F, scalars.count == 1 { return nil }
+        // Joiners and tags belong inside an emoji sequence (a family, a subdivision flag): the terminal draws
+        // the sequence as one picture.
+        let insideEmoji = scalars.count > 1 && first.properties.isEmoji && first.value > 0x7F
+        let needsEscape = scalars.contains { mustEscape($0, insideEmoji: insideEmoji) }
+        // A mark with nothing before it to combine with is drawn on a dotted circle, as Unicode shows a mark alone.
+        var text = isMark(first) ? "\u{25CC}" : ""
+        guard needsEscape else { return text.isEmpty ? nil : text + String(character) }
+        for scalar in scalars {
+            if mustEscape(scalar, insideEmoji: insideEmoji) {
+                text += escape(scalar)
+            } else {
+                text.unicodeScalars.append(scalar)
+            }
+        }
+        return text
+    }
+
+    /// Whether `scalar` must never reach the terminal as it is.
+    static func mustEscape(_ scalar: Unicode.Scalar, insideEmoji: Bool = false) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .control, .lineSeparator, .paragraphSeparator, .surrogate:
+            return true
+        case .format:
+            // ZERO WIDTH JOINER and the tag characters only as parts of an emoji sequence.
+            if insideEmoji, scalar.value == 0x200D || (0xE0020...0xE007F).contains(scalar.value) { return false }
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// The escape drawn for one scalar: `\t`, `\n`, `\r`, otherwise `\u{XXXX}` with at least two hex digits.
+    static func escape(_ scalar: Unicode.Scalar) -> String {
+        switch scalar {
+        case "\t": return "\\t"
+        case "\n": return "\\n"
+        case "\r": return "\\r"
+        default:
+            let hex = String(scalar.value, radix: 16, uppercase: true)
+            return "\\u{" + String(repeating: "0", count: max(0, 2 - hex.count)) + hex + "}"
+        }
+    }
+
+    /// The text as it is drawn, every character that must not reach the terminal replaced by its escape.
+    static func visible(_ text: String) -> String {
+        var result = ""
+        for character in text {
+            if let replacement = replacement(for: character) { result += replacement } else { result.append(character) }
+        }
+        return result
+    }
+
+    private static func isMark(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .enclosingMark, .spacingMark: return true
+        default: return false
+        }
+    }
+}
