@@ -7,7 +7,8 @@ struct ShippedRunbookTests {
     static let expectedNames = [
         "Demo-ApproveRestart", "Demo-BranchOnEnvironment", "Demo-CommandTimeout", "Demo-FlakyStepWithRetries",
         "Demo-InteractiveMaintenance",
-        "Demo-PauseAndResume", "Demo-SleepThenFinish", "Demo-SlowCommand", "SfnRunCommandByInstanceIds",
+        "Demo-PauseAndResume", "Demo-RollingRestart", "Demo-SleepThenFinish", "Demo-SlowCommand",
+        "SfnRunCommandByInstanceIds",
         "SfnRunCommandByTargets",
     ]
 
@@ -36,7 +37,9 @@ struct ShippedRunbookTests {
                 #expect(step.inputs["DocumentName"] == "AWS-RunShellScript", "\(place)")
                 if let ids = step.inputs["InstanceIds"] {
                     let isLocal = ids == ["mi-00000000000000001"]
-                    let isParameter = ids.stringValue.map { text in
+                    // A parameter holding the list, or a list of one parameter (a rate-controlled child's target).
+                    let reference = ids.stringValue ?? ids.arrayValue.flatMap { $0.count == 1 ? $0[0].stringValue : nil }
+                    let isParameter = reference.map { text in
                         parameterNames.contains { text == "{{ \($0) }}" }
                     } ?? false
                     #expect(isLocal || isParameter, "\(place) InstanceIds \(ids)")
@@ -68,7 +71,11 @@ struct ShippedRunbookTests {
             case .stringMap: provided[parameter.name] = [#"{"key":"value"}"#]
             case .integer: provided[parameter.name] = ["1"]
             case .boolean: provided[parameter.name] = ["true"]
-            case .string, .stringList: provided[parameter.name] = ["value"]
+            case .string, .stringList:
+                // An instance ID where the pattern asks for one (the target parameter of a fleet runbook).
+                let instance = "mi-00000000000000001"
+                let fitsPattern = parameter.allowedPattern.map { instance.wholeMatch(of: try! Regex($0)) != nil } ?? false
+                provided[parameter.name] = [fitsPattern ? instance : "value"]
             }
         }
         let resolved = try ParameterResolver.resolve(
