@@ -98,6 +98,9 @@ let package = Package(
         // The console: state, pure update, action table, views drawn into a cell buffer, and the client core
         // that runs every service call on a background queue.
         .target(name: "Console", dependencies: ["AutomationModel", "AutomationDocuments"]),
+        // The console's config file: its settings, read with line and column for every error, and the default
+        // file generated from the same definitions.
+        .target(name: "ConsoleSettings", dependencies: ["Console", .product(name: "Yams", package: "Yams")]),
         // ncursesw's macros and globals as functions Swift can call.
         .target(name: "CNcurses", linkerSettings: [.linkedLibrary("ncursesw")]),
         // The terminal backend: the only code that calls ncurses.
@@ -116,6 +119,7 @@ let package = Package(
                 "AWSWire",
                 "Connection",
                 "Console",
+                "ConsoleSettings",
                 "TerminalBackend",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -177,9 +181,11 @@ let package = Package(
         .testTarget(
             name: "ConsoleTests", dependencies: ["Console", "AutomationModel", "LocalEngine"],
             exclude: ["Snapshots", "Fixtures"]),
+        .testTarget(name: "ConsoleSettingsTests", dependencies: ["ConsoleSettings", "Console"]),
         .testTarget(
             name: "TerminalBackendTests",
-            dependencies: ["TerminalBackend", "Console", .product(name: "Logging", package: "swift-log")]
+            dependencies: ["TerminalBackend", "Console", .product(name: "Logging", package: "swift-log")],
+            exclude: ["Snapshots"]
         ),
     ],
     swiftLanguageModes: [.v6]

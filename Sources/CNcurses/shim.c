@@ -38,6 +38,25 @@ int cn_key_dc(void) { return KEY_DC; }
 int cn_key_btab(void) { return KEY_BTAB; }
 int cn_key_resize(void) { return KEY_RESIZE; }
 int cn_key_f0(void) { return KEY_F0; }
+int cn_key_mouse(void) { return KEY_MOUSE; }
+
+int cn_enable_mouse(void) {
+    mmask_t wanted = BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED;
+    return mousemask(wanted, NULL) != 0;
+}
+
+int cn_read_mouse(int *kind, int *x, int *y) {
+    MEVENT event;
+    if (getmouse(&event) != OK) return ERR;
+    *x = event.x;
+    *y = event.y;
+    if (event.bstate & BUTTON4_PRESSED) *kind = 1;
+    else if (event.bstate & BUTTON5_PRESSED) *kind = 2;
+    else if (event.bstate & BUTTON1_DOUBLE_CLICKED) *kind = 4;
+    else if (event.bstate & BUTTON1_CLICKED) *kind = 3;
+    else *kind = 0;
+    return OK;
+}
 
 int cn_put_cell(WINDOW *window, int y, int x, const wchar_t *text, int count, attr_t attributes, short pair) {
     wchar_t characters[CCHARW_MAX + 1];

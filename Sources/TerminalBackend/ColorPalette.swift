@@ -49,16 +49,39 @@ public enum ColorPalette {
     static let black: Int16 = 0, red: Int16 = 1, green: Int16 = 2, yellow: Int16 = 3, blue: Int16 = 4,
         magenta: Int16 = 5, cyan: Int16 = 6, white: Int16 = 7
 
-    public static func colors(for role: ColorRole, depth: ColorDepth) -> ColorPair? {
-        switch depth {
-        case .none: return nil
-        case .eight: return eightColors[role] ?? nil
-        case .extended256: return extendedColors[role] ?? nil
+    /// The role's colours in `skin`: the built-in skin's, then the operator's own over them. A 256-colour
+    /// number on an eight-colour terminal keeps the built-in colour (bright 8-15 become 0-7).
+    public static func colors(for role: ColorRole, depth: ColorDepth, skin: Skin = Skin()) -> ColorPair? {
+        let builtIn: ColorPair?
+        switch (depth, skin.base) {
+        case (.none, _): return nil
+        case (_, .terminal): builtIn = nil
+        case (.eight, .standard): builtIn = eightColors[role] ?? nil
+        case (.extended256, .standard): builtIn = extendedColors[role] ?? nil
+        case (.eight, .light): builtIn = lightEightColors[role] ?? nil
+        case (.extended256, .light): builtIn = lightExtendedColors[role] ?? nil
+        }
+        guard let own = skin.roles[role] else { return builtIn }
+        let base = builtIn ?? ColorPair(-1)
+        let pair = ColorPair(
+            number(own.foreground, depth: depth) ?? base.foreground, number(own.background, depth: depth) ?? base.background)
+        return pair == ColorPair(-1) ? nil : pair
+    }
+
+    /// A colour as curses numbers it on a terminal of `depth`; nil when it has no such colour.
+    private static func number(_ color: SkinColor?, depth: ColorDepth) -> Int16? {
+        switch color {
+        case nil: return nil
+        case .terminalDefault?: return -1
+        case .number(let value)?:
+            if depth == .extended256 { return Int16(value) }
+            if value < 8 { return Int16(value) }
+            return value < 16 ? Int16(value - 8) : nil
         }
     }
 
-    public static func appearance(of style: CellStyle, depth: ColorDepth) -> CellAppearance {
-        let colors = colors(for: style.color, depth: depth)
+    public static func appearance(of style: CellStyle, depth: ColorDepth, skin: Skin = Skin()) -> CellAppearance {
+        let colors = colors(for: style.color, depth: depth, skin: skin)
         var appearance = CellAppearance(
             colors: colors, bold: style.bold, reverse: style.reverse, underline: style.underline, dim: false)
         switch style.color {
@@ -68,7 +91,8 @@ public enum ColorPalette {
             appearance.reverse = colors == nil
         default: break
         }
-        if depth == .none {
+        // The terminal's own colours mark meaning with attributes, as no colour does.
+        if depth == .none || (skin.base == .terminal && colors == nil) {
             switch style.color {
             case .muted: appearance.dim = true
             case .failure, .warning: appearance.bold = true
@@ -106,6 +130,37 @@ public enum ColorPalette {
         .running: ColorPair(39),
         .cancelled: ColorPair(139),
         .warning: ColorPair(178),
+    ]
+
+    /// For a light background: darker text, pale bars.
+    private static let lightEightColors: [ColorRole: ColorPair?] = [
+        .normal: nil,
+        .header: ColorPair(white, blue),
+        .footer: ColorPair(white, black),
+        .selection: ColorPair(black, cyan),
+        .muted: ColorPair(blue),
+        .accent: ColorPair(blue),
+        .success: ColorPair(green),
+        .failure: ColorPair(red),
+        .waiting: ColorPair(black, yellow),
+        .running: ColorPair(blue),
+        .cancelled: ColorPair(magenta),
+        .warning: ColorPair(red),
+    ]
+
+    private static let lightExtendedColors: [ColorRole: ColorPair?] = [
+        .normal: nil,
+        .header: ColorPair(231, 25),
+        .footer: ColorPair(236, 252),
+        .selection: ColorPair(16, 153),
+        .muted: ColorPair(243),
+        .accent: ColorPair(25),
+        .success: ColorPair(28),
+        .failure: ColorPair(160),
+        .waiting: ColorPair(130),
+        .running: ColorPair(26),
+        .cancelled: ColorPair(90),
+        .warning: ColorPair(166),
     ]
 
     /// The curses pair number for a role: roles are numbered from 1 in `ColorRole.allCases` order.

@@ -13,6 +13,9 @@ public final class CursesScreen: TerminalScreen {
     /// drawn becomes `?`.
     public let isUTF8: Bool
     public let colorDepth: ColorDepth
+    public let skin: Skin
+    /// Inside tmux, the clipboard sequence also goes through tmux's passthrough.
+    private let insideTmux: Bool
     private let window: UnsafeMutablePointer<WINDOW>
     private var lastDrawn: CellBuffer?
     private var sizeChanged = false
@@ -23,8 +26,16 @@ public final class CursesScreen: TerminalScreen {
     private let crashTest: CrashTest?
 
     /// Starts curses on the terminal. Call only when stdin and stdout are terminals.
-    /// - Parameter noColor: `--no-color`; NO_COLOR in `environment` has the same effect.
-    public init(noColor: Bool, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+    /// - Parameters:
+    ///   - noColor: `--no-color`; NO_COLOR in `environment` has the same effect.
+    ///   - skin: the colours per role; NO_COLOR and `noColor` win over it.
+    ///   - mouse: take mouse events; off leaves the mouse to the terminal (selecting text, tmux).
+    public init(
+        noColor: Bool, skin: Skin = Skin(), mouse: Bool = false,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws {
+        self.skin = skin
+        insideTmux = ClipboardSequence.isInsideTmux(environment)
         isUTF8 = cn_use_environment_locale() != 0
         guard cn_start_screen() != nil, let window = cn_stdscr() else {
             throw TerminalError(
@@ -48,6 +59,8 @@ public final class CursesScreen: TerminalScreen {
         keypad(window, true)
         nodelay(window, true)
         curs_set(0)
+        // Off unless asked for: then the terminal (and tmux) keep the mouse for selecting text.
+        if mouse { _ = cn_enable_mouse() }
         var depth = ColorDepth.none
         // COLORS is only known once start_color has run, and start_color must not run when colour is refused.
         if ColorDepth.mayUseColor(noColorFlag: noColor, environment: environment, hasColors: has_colors()) {
@@ -56,7 +69,7 @@ public final class CursesScreen: TerminalScreen {
             depth = ColorDepth.detect(
                 noColorFlag: noColor, environment: environment, hasColors: true, colors: Int(cn_colors()))
             for role in ColorRole.allCases {
-                guard let pair = ColorPalette.colors(for: role, depth: depth) else { continue }
+                guard let pair = ColorPalette.colors(for: role, depth: depth, skin: skin) else { continue }
                 init_pair(ColorPalette.pairNumber(for: role), pair.foreground, pair.background)
             }
         }
@@ -117,7 +130,14 @@ public final class CursesScreen: TerminalScreen {
             let status = wget_wch(window, &character)
             if status == cn_err() { break }
             if status == cn_key_code_yes() {
-                if Int32(character) == KeyTranslation.Code.resize {
+                if Int32(character) == KeyTranslation.Code.mouse {
+                    inputs += KeyTranslation.keys(for: reads).map(TerminalInput.key)
+                    reads.removeAll()
+                    var kind: Int32 = 0, x: Int32 = 0, y: Int32 = 0
+                    if cn_read_mouse(&kind, &x, &y) != cn_err(), let event = KeyTranslation.mouse(kind: kind, x: x, y: y) {
+                        inputs.append(.mouse(event))
+                    }
+                } else if Int32(character) == KeyTranslation.Code.resize {
                     inputs += KeyTranslation.keys(for: reads).map(TerminalInput.key)
                     reads.removeAll()
                     sizeChanged = true
@@ -150,6 +170,12 @@ public final class CursesScreen: TerminalScreen {
         writeToTerminal(TerminalTitle.set(title))
     }
 
+    /// Written between frames, as the title is.
+    public func copyToClipboard(_ text: String) {
+        guard !restored else { return }
+        writeToTerminal(ClipboardSequence.bytes(for: text, insideTmux: insideTmux))
+    }
+
     public func restore() {
         guard !restored else { return }
         restored = true
@@ -160,17 +186,11 @@ public final class CursesScreen: TerminalScreen {
 
     private func writeToTerminal(_ bytes: [UInt8]) {
         guard !terminalGone else { return }
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes[offset...].withUnsafeBytes { write(STDOUT_FILENO, $0.baseAddress, $0.count) }
-            if written < 0, errno == EINTR { continue }
-            guard written > 0 else { return }
-            offset += written
-        }
+        TerminalOutput.writeAll(bytes, to: STDOUT_FILENO)
     }
 
     private func put(_ cell: Cell, x: Int, y: Int) {
-        let appearance = ColorPalette.appearance(of: cell.style, depth: colorDepth)
+        let appearance = ColorPalette.appearance(of: cell.style, depth: colorDepth, skin: skin)
         var attributes = cn_a_normal()
         if appearance.bold { attributes |= cn_a_bold() }
         if appearance.reverse { attributes |= cn_a_reverse() }

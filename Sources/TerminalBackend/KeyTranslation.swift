@@ -26,6 +26,18 @@ public enum KeyTranslation {
         public static let backTab = cn_key_btab()
         public static let resize = cn_key_resize()
         public static let f0 = cn_key_f0()
+        public static let mouse = cn_key_mouse()
+    }
+
+    /// What `cn_read_mouse` reports as a console mouse event; nil for the events the console does not use.
+    public static func mouse(kind: Int32, x: Int32, y: Int32) -> MouseEvent? {
+        switch kind {
+        case 1: return MouseEvent(.wheelUp, x: Int(x), y: Int(y))
+        case 2: return MouseEvent(.wheelDown, x: Int(x), y: Int(y))
+        case 3: return MouseEvent(.click, x: Int(x), y: Int(y))
+        case 4: return MouseEvent(.doubleClick, x: Int(x), y: Int(y))
+        default: return nil
+        }
     }
 
     /// A KEY_* code as a key; nil for KEY_RESIZE (the caller reads the new size) and codes the console ignores.

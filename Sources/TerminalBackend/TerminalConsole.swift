@@ -17,6 +17,20 @@ public enum TerminalConsole {
         public var bell: Bool
         /// Show how many approvals wait on you in the terminal title (`--no-title` turns it off).
         public var title: Bool
+        /// The colours (the config file's `skin` and `colors`).
+        public var skin = Skin()
+        /// The operator's keys (the config file's `keys`).
+        public var keys = KeyMap()
+        /// Copy keys write OSC 52 (the config file's `clipboard`).
+        public var clipboard = true
+        /// Take mouse events (the config file's `mouse`).
+        public var mouse = false
+        /// The config file's warnings, shown in the status line at start.
+        public var startupWarnings: [String] = []
+        /// Opens the connection `:profile` and `:region` switch to; nil where the target cannot change.
+        public var connect: TargetConnector?
+        /// What `:profile` and `:region` offer.
+        public var targetChoices = TargetChoices()
         /// Called once the first screen is drawn: the local demo is seeded from here, so it never delays it.
         public var firstScreenShown: (@Sendable () -> Void)?
 
@@ -59,10 +73,10 @@ public enum TerminalConsole {
     private static func runOnThisThread(service: any AutomationService, settings: Settings, mailbox: ConsoleMailbox)
         throws -> ConsoleExit
     {
-        let screen = try CursesScreen(noColor: settings.noColor)
+        let screen = try CursesScreen(noColor: settings.noColor, skin: settings.skin, mouse: settings.mouse)
         let core = ClientCore(
             service: service, target: settings.target, auditLog: settings.auditLog, readOnly: settings.readOnly,
-            describeError: settings.describeError, post: mailbox.post)
+            describeError: settings.describeError, connect: settings.connect, post: mailbox.post)
         // The terminal first: waiting for changes in flight can take seconds, and a second termination signal
         // in that time ends the process at once, which must not leave curses owning the terminal.
         defer {
@@ -71,9 +85,14 @@ public enum TerminalConsole {
         }
         let options = ConsoleOptions(
             readOnly: settings.readOnly, refreshInterval: settings.refreshInterval, glyphs: screen.isUTF8 ? .unicode : .ascii,
-            bell: settings.bell, title: settings.title)
-        let state = ConsoleState(
+            bell: settings.bell, title: settings.title, keys: settings.keys, clipboard: settings.clipboard)
+        var state = ConsoleState(
             target: settings.target, options: options, width: screen.width, height: screen.height, now: Date())
+        state.targetChoices = settings.targetChoices
+        if let first = settings.startupWarnings.first {
+            let more = settings.startupWarnings.count > 1 ? " (and \(settings.startupWarnings.count - 1) more; ssm-console config lists them)" : ""
+            state.flash = Flash(text: "Config: \(first)\(more)", kind: .warning, expires: Date().addingTimeInterval(15))
+        }
         let loop = ConsoleLoop(
             state: state, program: .console, screen: screen, mailbox: mailbox, submit: core.submit,
             firstScreenShown: settings.firstScreenShown)

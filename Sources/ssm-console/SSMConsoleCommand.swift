@@ -4,6 +4,7 @@ import ArgumentParser
 import AutomationModel
 import Connection
 import Console
+import ConsoleSettings
 import Foundation
 import Logging
 import TerminalBackend
@@ -17,9 +18,11 @@ struct SSMConsoleCommand: AsyncParsableCommand {
             AWS_* variables and ~/.aws). With --local, it runs its own Automation engine on this machine: real
             schema-0.3 runbooks, stored under the data directory, with a demo seeded on first start.
             Every signal, start and stop sent is recorded in $XDG_STATE_HOME/ssm-console/audit.log.
+            Settings (refresh, profile and region, read-only profiles, bell, title, colours, keys, clipboard, mouse)
+            come from $XDG_CONFIG_HOME/ssm-console/config.yaml; flags win. See: ssm-console config --default.
             """,
         version: SSMConsoleVersion.line,
-        subcommands: CLISubcommands.all + [ServeCommand.self, CompletionCommand.self, ManualCommand.self, CompletionValuesCommand.self])
+        subcommands: CLISubcommands.all + [ServeCommand.self, ConfigCommand.self, CompletionCommand.self, ManualCommand.self, CompletionValuesCommand.self])
 
     @Flag(name: .long, help: "Use the embedded local Automation engine instead of AWS.")
     var local = false
@@ -43,9 +46,9 @@ struct SSMConsoleCommand: AsyncParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "Seconds between automatic refreshes (at least \(Int(ConsoleOptions.minimumRefresh.components.seconds))).",
+            "Seconds between automatic refreshes (at least \(Int(ConsoleOptions.minimumRefresh.components.seconds)); default \(Int(ConsoleOptions.defaultRefresh.components.seconds)), or the config file's).",
             valueName: "SECONDS"))
-    var refresh: Double = Double(ConsoleOptions.defaultRefresh.components.seconds)
+    var refresh: Double?
 
     @Flag(name: .customLong("read-only"), help: "Watch only: no signals, starts or stops.")
     var readOnly = false
@@ -68,6 +71,7 @@ struct SSMConsoleCommand: AsyncParsableCommand {
 
     func validate() throws {
         let floor = Double(ConsoleOptions.minimumRefresh.components.seconds)
+        guard let refresh else { return }
         guard refresh.isFinite, refresh >= floor, refresh <= Self.maximumRefresh else {
             throw ValidationError(
                 "--refresh takes seconds from \(Int(floor)) (the SSM quotas allow no faster polling) to \(Int(Self.maximumRefresh)), such as 5; got \(refresh).")
@@ -80,6 +84,21 @@ struct SSMConsoleCommand: AsyncParsableCommand {
                 "ssm-console: the console needs a terminal on stdin and stdout. Run it in a terminal, or use a subcommand such as 'ssm-console describe-automation-executions' in scripts.\n".utf8))
             throw ExitCode(2)
         }
+        // A bad config file stops the console before anything starts, rather than guessing what was meant.
+        let file: SettingsFile.Loaded
+        do {
+            file = try SettingsFile.load(environment: ProcessInfo.processInfo.environment)
+        } catch {
+            FileHandle.standardError.write(Data(
+                (error.problems.map { "ssm-console: \($0)" }.joined(separator: "\n")
+                    + "\nssm-console: fix the config file (ssm-console config --default prints every setting).\n").utf8))
+            throw ExitCode(2)
+        }
+        let settingsFile = file.settings
+        for warning in file.warnings { FileHandle.standardError.write(Data("ssm-console: warning: \(warning)\n".utf8)) }
+        let profile = self.profile ?? settingsFile.profile
+        let region = self.region ?? settingsFile.region
+        let refresh = self.refresh ?? settingsFile.refreshSeconds
         let logFile = AuditLog.standard().url.deletingLastPathComponent().appendingPathComponent("console.log")
         do {
             try ConsoleLogFile.bootstrap(url: logFile)
@@ -93,20 +112,22 @@ struct SSMConsoleCommand: AsyncParsableCommand {
         defer { signals.cancel() }
         if local { FileHandle.standardError.write(Data("ssm-console: starting the local engine…\n".utf8)) }
         let connection: ServiceConnection
+        let options = ServiceConnectionOptions(
+            local: local, dataDirectory: dataDirectory.path.map { URL(fileURLWithPath: $0) },
+            aws: AWSConfigurationOptions(
+                profile: profile, region: region, endpointURL: endpointURL, caBundle: caBundle,
+                verifySSL: !noVerifySSL, connectTimeout: Self.connectTimeout),
+            seedDemo: local, quotas: .aws,
+            paceWaited: { operation, waited in
+                guard let notice = CoreNotice.rateLimitedIfNoticeable(operation: operation.name, waited: waited)
+                else { return }
+                mailbox.post(.notice(notice, at: Date()))
+            })
+        let observer: @Sendable (SSMClientEvent) -> Void = { event in
+            mailbox.post(.notice(ConsoleConnection.notice(for: event), at: Date()))
+        }
         do {
-            connection = try await ServiceConnection.open(
-                ServiceConnectionOptions(
-                    local: local, dataDirectory: dataDirectory.path.map { URL(fileURLWithPath: $0) },
-                    aws: AWSConfigurationOptions(
-                        profile: profile, region: region, endpointURL: endpointURL, caBundle: caBundle,
-                        verifySSL: !noVerifySSL, connectTimeout: Self.connectTimeout),
-                    seedDemo: local, quotas: .aws,
-                    paceWaited: { operation, waited in
-                        guard let notice = CoreNotice.rateLimitedIfNoticeable(operation: operation.name, waited: waited)
-                        else { return }
-                        mailbox.post(.notice(notice, at: Date()))
-                    }),
-                observer: { event in mailbox.post(.notice(ConsoleConnection.notice(for: event), at: Date())) })
+            connection = try await ServiceConnection.open(options, observer: observer)
             // Credentials are otherwise looked up at the first call: find out now, while the error can still be
             // printed plainly and the exit status say what went wrong.
             _ = try await connection.client?.wire.credentialsProvider.credentials()
@@ -129,22 +150,37 @@ struct SSMConsoleCommand: AsyncParsableCommand {
             Logger(label: "ssm-console").warning("Could not learn who you are (STS GetCallerIdentity): \(error)")
             identity = nil
         }
+        let switching = ConsoleSwitching(
+            first: connection, options: options, settings: settingsFile, readOnly: readOnly, observer: observer)
         var settings = TerminalConsole.Settings(
-            target: ConsoleConnection.target(of: connection, identity: identity), readOnly: readOnly,
+            target: ConsoleConnection.target(of: connection, identity: identity),
+            readOnly: switching.isReadOnly(connection),
             refreshInterval: .milliseconds(Int(refresh * 1000)), noColor: noColor, auditLog: .standard(),
-            describeError: ConsoleConnection.describeError, bell: !noBell, title: !noTitle)
+            describeError: ConsoleConnection.describeError, bell: !noBell && settingsFile.bell,
+            title: !noTitle && settingsFile.title)
+        settings.skin = settingsFile.skin
+        settings.keys = settingsFile.keys
+        settings.clipboard = settingsFile.clipboard
+        settings.mouse = settingsFile.mouse
+        settings.startupWarnings = file.warnings.map(\.description)
         settings.firstScreenShown = { connection.seedDemoInBackground() }
+        if !local {
+            settings.connect = switching.connect
+            settings.targetChoices = TargetChoices(
+                profiles: CompletionValues.lines(.profiles, environment: ProcessInfo.processInfo.environment),
+                regions: SSMRegions.all)
+        }
         let exit: ConsoleExit
         do {
             exit = try await TerminalConsole.run(service: connection.service, settings: settings, mailbox: mailbox)
         } catch {
             // Curses is already ended here (the console restores the terminal before it returns).
-            await connection.close()
+            await switching.closeAll()
             FileHandle.standardError.write(Data("ssm-console: \(error)\n".utf8))
             throw ExitCode(1)
         }
         // Shutting the engine down also ends its running steps' processes, so a dropped SSH link leaves none.
-        await connection.close()
+        await switching.closeAll()
         if exit != .quit { throw ExitCode(exit.exitCode) }
     }
 }

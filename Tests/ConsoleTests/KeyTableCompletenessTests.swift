@@ -95,11 +95,18 @@ struct KeyTableCompletenessTests {
         samples.append(("start form, typed parameter", parameters))
         samples.append(("start form, pick-list", after(parameters, [.key(.tab)])))
         samples.append(("start form, mode", after(parameters, [.key(.tab), .key(.tab)])))
+        samples.append(("start form, filled in", after(parameters, [Fixtures.key("C")])))
         let sending = after(parameters, [Fixtures.key("C"), .key(.enter)])
         samples.append(("start form, sending", sending))
 
         samples.append(("stop confirmation", after(running, [Fixtures.key("c")])))
         samples.append(("stop confirmation, sending", after(running, [Fixtures.key("c"), Fixtures.key("y")])))
+        var pickingTarget = list
+        pickingTarget.targetChoices = TargetChoices(profiles: ["a", "b", "c"])
+        samples.append(("profile pick-list", after(pickingTarget, [Fixtures.key(":")] + "profile".map(Fixtures.key) + [.key(.enter)])))
+        samples.append(("profile pick-list, second", after(pickingTarget, [Fixtures.key(":")] + "profile".map(Fixtures.key) + [.key(.enter), .key(.down)])))
+        samples.append(("profile pick-list, narrowed", after(pickingTarget, [Fixtures.key(":")] + "profile".map(Fixtures.key) + [.key(.enter), Fixtures.key("b")])))
+        samples.append(("profile pick-list, nothing matches", after(pickingTarget, [Fixtures.key(":")] + "profile".map(Fixtures.key) + [.key(.enter), Fixtures.key("z")])))
         let patch = after(Fixtures.executionState(CommandOutputTests.execution, width: 100), [.key(.down)])
         let instances = after(patch, [
             Fixtures.key("o"),
@@ -140,7 +147,8 @@ struct KeyTableCompletenessTests {
 
     @Test func everyContextHasASample() throws {
         let covered = Set(try Self.samples().map(\.state.keyContext))
-        for context in KeyContext.allCases {
+        // No state is in `screen`: its keys are in every sample's table.
+        for context in KeyContext.allCases where context != .screen {
             #expect(covered.contains(context), "no sample state in \(context.name)")
         }
     }
@@ -192,7 +200,7 @@ struct KeyTableCompletenessTests {
     }
 
     @Test func textIsAnExplicitRowWhereverTypingEditsText() throws {
-        let typing: Set<KeyContext> = [.filterLine, .commandLine, .signalComment, .parameters, .documentPicker]
+        let typing: Set<KeyContext> = [.filterLine, .commandLine, .signalComment, .parameters, .documentPicker, .targetPicker]
         for (name, state) in try Self.samples() {
             let table = KeyTables.current(state)
             let takesText = table.bindings.contains(where: \.takesText)

@@ -61,7 +61,7 @@ struct KeyTableTests {
         #expect(StopFormKeys.table(for: stop).hint == "")
         #expect(LineInputKeys.filter.hint == "Enter keep · Esc clear")
         #expect(LineInputKeys.command.hint == "Enter run · Esc cancel")
-        #expect(KeyTables.formsHelpLine == "In forms: Enter send · Esc cancel · y confirms Reject, StopStep, Revoke and stop")
+        #expect(KeyTables.formsHelpLine(KeyMap()) == "In forms: Enter send · Esc cancel · y confirms Reject, StopStep, Revoke and stop · ^Y copies the aws ssm command")
     }
 
     @Test func signalFormHintsFollowThePhase() {

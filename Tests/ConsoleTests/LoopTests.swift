@@ -32,6 +32,8 @@ final class FakeScreen: TerminalScreen {
     func ringBell() { bells += 1 }
     func repaint() { repaints += 1 }
     func setTitle(_ title: String) { titles.append(title) }
+    var copied: [String] = []
+    func copyToClipboard(_ text: String) { copied.append(text) }
 }
 
 /// A tiny program: `r` asks for the documents, `q` quits, a result counts; ticks are counted but not shown,
@@ -58,7 +60,7 @@ struct Counter {
                 state.ticks += 1
                 if state.ticks == 20 { return [.quit] }
             case .resize(let width, let height): state.size = (width, height)
-            case .notice: break
+            case .notice, .mouse: break
             }
             return []
         },

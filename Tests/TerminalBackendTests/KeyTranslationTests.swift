@@ -58,4 +58,14 @@ struct KeyTranslationTests {
         let reads: [KeyTranslation.Read] = [.character(0x6A), .functionKey(Code.down), .character(13)]
         #expect(KeyTranslation.keys(for: reads) == [.character("j"), .down, .enter])
     }
+
+    @Test("mouse events: the wheel, a click and a double click, at the cell curses reports")
+    func mouse() {
+        #expect(KeyTranslation.mouse(kind: 1, x: 3, y: 4) == MouseEvent(.wheelUp, x: 3, y: 4))
+        #expect(KeyTranslation.mouse(kind: 2, x: 0, y: 9) == MouseEvent(.wheelDown, x: 0, y: 9))
+        #expect(KeyTranslation.mouse(kind: 3, x: 10, y: 5) == MouseEvent(.click, x: 10, y: 5))
+        #expect(KeyTranslation.mouse(kind: 4, x: 10, y: 5) == MouseEvent(.doubleClick, x: 10, y: 5))
+        // Buttons the console does not use (a right click, a release) are dropped.
+        #expect(KeyTranslation.mouse(kind: 0, x: 1, y: 1) == nil)
+    }
 }

@@ -65,7 +65,7 @@ public enum CommandLineCatalog {
 
     /// Every subcommand, in the order help lists them.
     public static var subcommands: [CLISubcommand] {
-        OperationShape.all.map(parity) + [watch, approvals, serve, completion, manual]
+        OperationShape.all.map(parity) + [watch, approvals, serve, config, completion, manual]
     }
 
     /// A parity subcommand: the operation's members as flags, then the shared options.
@@ -157,6 +157,12 @@ public enum CommandLineCatalog {
             CLIOption("--max-connections", .text("COUNT"), "Open connections; beyond it the longest-idle one is closed (default 1000)."),
             CLIOption("--max-body-size", .text("BYTES"), "The largest request body accepted (default 1048576)."),
         ])
+
+    public static let config = CLISubcommand(
+        name: "config", aliases: [],
+        summary: "Check the console's config file, or print the default one with every setting.",
+        positional: nil,
+        options: [CLIOption("--default", "Print the default config file: every setting, its default and what it does.")])
 
     public static let completion = CLISubcommand(
         name: "completion", aliases: [], summary: "Print the shell completion script for bash, zsh or fish.",

@@ -37,6 +37,13 @@ int cn_key_dc(void);
 int cn_key_btab(void);
 int cn_key_resize(void);
 int cn_key_f0(void);
+int cn_key_mouse(void);
+
+/// Asks for clicks, double clicks and the wheel (buttons 4 and 5); returns whether the terminal reports any.
+int cn_enable_mouse(void);
+/// Reads the mouse event behind the KEY_MOUSE just read: `kind` is 1 wheel up, 2 wheel down, 3 click, 4 double
+/// click, 0 anything else; ERR when there is none.
+int cn_read_mouse(int *kind, int *x, int *y);
 
 /// Draws one character cell: `text` is the cell's code points (a base and its combining marks), at most
 /// CCHARW_MAX of them are used.

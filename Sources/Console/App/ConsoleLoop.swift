@@ -71,6 +71,7 @@ public final class ConsoleLoop<State> {
             for input in screen.readInput() {
                 switch input {
                 case .key(let key): events.append(.key(key))
+                case .mouse(let event): events.append(.mouse(event))
                 case .resize(let width, let height): events.append(.resize(width: width, height: height))
                 case .hangup: return .signal(SIGHUP)
                 }
@@ -97,6 +98,7 @@ public final class ConsoleLoop<State> {
             case .quit: return true
             case .bell: screen.ringBell()
             case .title(let title): screen.setTitle(title)
+            case .copy(let text): screen.copyToClipboard(text)
             case .repaint:
                 screen.repaint()
                 lastDrawn = nil

@@ -1,6 +1,8 @@
 /// What the terminal sends the console: a key, or its new size.
 public enum TerminalInput: Sendable, Hashable {
     case key(KeyPress)
+    /// Only when the mouse is turned on.
+    case mouse(MouseEvent)
     case resize(width: Int, height: Int)
     /// The terminal went away (the SSH link dropped) without a SIGHUP reaching the process.
     case hangup
@@ -22,6 +24,9 @@ public protocol TerminalScreen: AnyObject {
     func ringBell()
     /// Sets the terminal's title (OSC 2), which tmux shows on the window; cleared again by `restore`.
     func setTitle(_ title: String)
+    /// Puts `text` on the clipboard of the terminal the operator sits at (OSC 52), through tmux where the
+    /// console runs in it.
+    func copyToClipboard(_ text: String)
     /// Forgets what the terminal is believed to show, so the next `draw` clears it and sends every cell.
     func repaint()
     /// Gives the terminal back as it was before the console started; safe to call more than once.

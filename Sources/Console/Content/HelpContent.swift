@@ -37,7 +37,7 @@ enum HelpContent {
         lines.append(Line(text: "", kind: .key))
         // As wide as help's box (`HelpView.box`) holds, so the forms' line wraps rather than being cut.
         let width = max(1, min(state.width - 2, 76) - 4)
-        for text in TextWrap.wrap(KeyTables.formsHelpLine, width: width, indent: 2) { lines.append(Line(text: text, kind: .note)) }
+        for text in TextWrap.wrap(KeyTables.formsHelpLine(state.options.keys), width: width, indent: 2) { lines.append(Line(text: text, kind: .note)) }
         lines.append(Line(text: ConsoleCommand.helpLine, kind: .note))
         if state.options.readOnly {
             lines.append(Line(text: "Read-only: signals, start and stop are turned off.", kind: .warning))

@@ -43,6 +43,9 @@ struct ServiceCalls: Sendable {
             return .targetCount(targets, count: try await countTargets(targets))
         case .describeDocument(let name, let version):
             return try await document(name, version: version)
+        case .switchTarget:
+            // A switch replaces the service rather than calling it; the client core never hands one here.
+            preconditionFailure("ClientCore runs .switchTarget itself")
         case .loadCommandInvocations(let commandId):
             return try await commandInvocations(commandId)
         case .loadCommandOutput(let commandId, let instanceId):

@@ -54,6 +54,8 @@ public enum ServiceRequest: Sendable, Hashable {
     case countTargets([Target])
     /// One document's parameters and steps (start form, StartStep pick-list).
     case describeDocument(name: String, version: String?)
+    /// Connect to another profile or region and send everything after it there (`:profile`, `:region`).
+    case switchTarget(TargetChoice)
     /// The instances of an aws:runCommand step's command, with their plugins (ListCommandInvocations, Details).
     case loadCommandInvocations(commandId: String)
     /// One instance's output of a command (GetCommandInvocation).
@@ -85,6 +87,8 @@ public enum ServiceResult: Sendable {
     /// DescribeDocument plus, from GetDocument's content, the step names in document order and the parameters'
     /// rules (allowed values, pattern, lengths, item counts) that DescribeDocument leaves out.
     case document(DocumentDescription, stepNames: [String], parameterRules: ParameterRules)
+    /// The core now sends everything to `target`; no answer from the previous one arrives after this.
+    case switched(ConsoleTarget, readOnly: Bool)
     case commandInvocations(commandId: String, [CommandInvocation])
     case commandOutput(GetCommandInvocationResponse)
     /// The request failed; `error` carries the AWS error code and message (or a transport failure as
@@ -115,6 +119,8 @@ extension CoreNotice {
 /// Everything that can change the console's state. The update is a pure function of (state, event).
 public enum ConsoleEvent: Sendable {
     case key(KeyPress)
+    /// Only when the mouse is turned on.
+    case mouse(MouseEvent)
     case resize(width: Int, height: Int)
     /// The clock moved: flash messages expire, relative times age, the next refresh may be due.
     case tick(Date)
@@ -131,6 +137,8 @@ public enum ConsoleEffect: Sendable, Hashable {
     case bell
     /// Set the terminal's title (tmux shows it on the window).
     case title(String)
+    /// Put the text on the terminal's clipboard (OSC 52).
+    case copy(String)
     /// Redraw every cell, whatever the terminal is believed to show (Ctrl-L).
     case repaint
 }

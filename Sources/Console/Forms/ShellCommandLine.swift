@@ -26,6 +26,10 @@ enum ShellCommandLine {
         return join(words)
     }
 
+    static func getExecution(_ id: String, target: ConsoleTarget) -> String {
+        join(["aws", "ssm", "get-automation-execution"] + target.awsCommandLineOptions + ["--automation-execution-id", id])
+    }
+
     static func stop(_ request: StopAutomationExecutionRequest, target: ConsoleTarget) -> String {
         var words = ["aws", "ssm", "stop-automation-execution"] + target.awsCommandLineOptions
         words += ["--automation-execution-id", request.automationExecutionId]

@@ -51,8 +51,9 @@ public enum ActionTable {
             .filter, keys: [.character("/")], label: "/", title: "Filter rows", in: [.executions], inFooter: true,
             about: "the loaded ones, as you type"),
         ConsoleAction(
-            .command, keys: [.character(":")], label: ":", title: "Command (:status :doc :since :parent :inbox :all :q)",
-            in: both, about: "server-side filters such as `:status Waiting`, `:since 2h` and `:parent ID`"),
+            .command, keys: [.character(":")], label: ":",
+            title: "Command (:status :doc :since :parent :inbox :all :profile :region :q)", in: both,
+            about: "server-side filters such as `:status Waiting`, `:since 2h` and `:parent ID`"),
         ConsoleAction(
             .inbox, keys: [.character("i")], label: "i", title: "Inbox on/off", in: [.executions], inFooter: true,
             about: "only the executions waiting on a person"),
@@ -63,6 +64,14 @@ public enum ActionTable {
             .help, keys: [.character("?")], label: "?", title: "Help", in: both, inFooter: true,
             about: "every key of the view, from the table that binds them"),
         ConsoleAction(.quit, keys: [.character("q")], label: "q", title: "Quit", in: [.executions], inFooter: true),
+        ConsoleAction(
+            .copyId, keys: [.character("y")], label: "y", title: "Copy ID", in: both,
+            about: "the selected execution's ID, to your clipboard with OSC 52 (over SSH and through tmux)",
+            whyNot: { Clipboard.whyNot($0) ?? ($0.selectedExecution == nil ? "no execution selected" : nil) }),
+        ConsoleAction(
+            .copyCommand, keys: [.character("Y")], label: "Y", title: "Copy command", in: both,
+            about: "the `aws ssm` command line that gets the selected execution",
+            whyNot: { Clipboard.whyNot($0) ?? ($0.selectedExecution == nil ? "no execution selected" : nil) }),
         signal(.approve, id: .approve, key: "a", about: "the selected execution's approval, with an optional comment"),
         signal(.reject, id: .reject, key: "r", dangerous: true, about: "the same, with an optional comment"),
         signal(.startStep, id: .startStep, key: "s", about: "pick the step (ValidNextSteps first, then the document's steps)"),
@@ -108,14 +117,19 @@ public enum ActionTable {
         KeyTable(context, all.filter { $0.contexts.contains(context) }.map(\.binding))
     }
 
-    /// The action `key` triggers in the view, if any, before checking whether it is on.
-    static func action(for key: KeyPress, in context: KeyContext) -> ConsoleAction? {
-        all.first { $0.contexts.contains(context) && $0.matches(key) }
+    /// The view's actions with the operator's keys (`map`) in place of the defaults.
+    static func actions(in context: KeyContext, _ map: KeyMap) -> [ConsoleAction] {
+        map.rebind(all.filter { $0.contexts.contains(context) }, in: context, binding: \.binding)
     }
 
-    /// The actions bound in the current view, in table order.
+    /// The action `key` triggers in the view, if any, before checking whether it is on.
+    static func action(for key: KeyPress, in context: KeyContext, _ map: KeyMap) -> ConsoleAction? {
+        actions(in: context, map).first { $0.matches(key) }
+    }
+
+    /// The actions bound in the current view, in table order, with the keys in use.
     public static func available(in state: ConsoleState) -> [ConsoleAction] {
-        all.filter { $0.isAvailable(in: state) }
+        actions(in: state.viewContext, state.options.keys).filter { $0.isAvailable(in: state) }
     }
 
     /// The signal an action sends, read from its row in the table (nil for actions that are not signals).

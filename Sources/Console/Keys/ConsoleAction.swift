@@ -9,6 +9,7 @@ public struct ConsoleAction: Sendable {
         case expandChildren, openChild, related
         case filter, command, inbox, refresh, help, quit
         case approve, reject, startStep, stopStep, resume, revoke, startExecution, stopExecution
+        case copyId, copyCommand
     }
 
     /// The views an action works in: `.executions` and `.execution`.

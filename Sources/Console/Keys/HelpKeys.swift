@@ -14,12 +14,12 @@ enum HelpKeys {
     ])
 
     /// "j/k": the keys that scroll one line.
-    static var scrollLabels: String {
-        table.bindings.filter { $0.command == .down || $0.command == .up }.map(\.label).joined(separator: "/")
+    static func scrollLabels(_ map: KeyMap) -> String {
+        table.rebound(map).bindings.filter { $0.command == .down || $0.command == .up }.map(\.label).joined(separator: "/")
     }
 
     /// "Esc closes".
-    static var closeHint: String {
-        table.bindings.filter { $0.command == .close }.map { "\($0.label) \($0.title)" }.joined(separator: " · ")
+    static func closeHint(_ map: KeyMap) -> String {
+        table.rebound(map).bindings.filter { $0.command == .close }.map { "\($0.label) \($0.title)" }.joined(separator: " · ")
     }
 }

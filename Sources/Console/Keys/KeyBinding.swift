@@ -1,6 +1,8 @@
 /// One row of a key table: the keys, the command they run, and how help and the hints write them.
 public struct KeyBinding<Command: Sendable>: Sendable {
     public var command: Command
+    /// The command's name in the config file's `keys` section ("approve", "pageDown"): its case name.
+    public var name: String
     public var keys: [KeyPress]
     /// Any key that types a character runs the command too: typing into a comment, a parameter or a line.
     public var takesText = false
@@ -19,6 +21,7 @@ public struct KeyBinding<Command: Sendable>: Sendable {
         inHints: Bool = true, whyNot: @escaping @Sendable (ConsoleState) -> String? = { _ in nil }
     ) {
         self.command = command
+        name = String(describing: command)
         self.keys = keys
         self.label = label
         self.title = title
@@ -52,6 +55,7 @@ public struct KeyBinding<Command: Sendable>: Sendable {
     var described: KeyBinding<Void> {
         var binding = KeyBinding<Void>(
             keys, (), label: label, title: title, isDangerous: isDangerous, inHints: inHints, whyNot: whyNot)
+        binding.name = name
         binding.takesText = takesText
         return binding
     }

@@ -13,10 +13,15 @@ public enum KeyContext: String, Sendable, Hashable, CaseIterable {
     case documentsLoading, documentsFailed, documentPicker, parameters, startSending
     /// The stop confirmation, and waiting for its answer.
     case stopConfirmation, stopSending
+    /// The pick-list `:profile` and `:region` open without a name.
+    case targetPicker
     /// The command output view: listing the instances, showing one's output.
     case commandInstances, commandOutput
     /// A terminal too small to draw on.
     case tooSmall
+    /// The keys of every context (Ctrl-L), looked up before the context's own table. No state is in it: it
+    /// exists so the config file can rebind those keys like any other.
+    case screen
 
     /// The context in words, for the README and test messages.
     public var name: String {
@@ -38,9 +43,11 @@ public enum KeyContext: String, Sendable, Hashable, CaseIterable {
         case .startSending: return "start form, sending"
         case .stopConfirmation: return "stop confirmation"
         case .stopSending: return "stop confirmation, sending"
+        case .targetPicker: return "profile or region pick-list"
         case .commandInstances: return "command output, instances"
         case .commandOutput: return "command output, one instance"
         case .tooSmall: return "terminal too small"
+        case .screen: return "every context"
         }
     }
 }
@@ -55,6 +62,7 @@ extension ConsoleState {
         case .signal(let form): return SignalFormKeys.table(for: form).context
         case .start(let form): return StartFormKeys.table(for: form).context
         case .stop(let form): return StopFormKeys.table(for: form).context
+        case .pick(let picker): return TargetPickerKeys.table(for: picker).context
         case .commandOutput(let view): return CommandOutputKeys.table(for: view).context
         case nil: break
         }

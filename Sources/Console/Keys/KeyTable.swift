@@ -17,9 +17,10 @@ public struct KeyTable<Command: Sendable>: Sendable {
         self.bindings = bindings
     }
 
+    /// Looks `key` up in the table as the operator's key map (`ConsoleOptions.keys`) rebinds it.
     public func lookup(_ key: KeyPress, in state: ConsoleState) -> Lookup {
         var firstOff: (KeyBinding<Command>, String)?
-        for binding in bindings where binding.binds(key) {
+        for binding in rebound(state.options.keys).bindings where binding.binds(key) {
             guard let reason = binding.whyNot(state) else { return .run(binding.command) }
             if firstOff == nil { firstOff = (binding, reason) }
         }
@@ -34,6 +35,14 @@ public struct KeyTable<Command: Sendable>: Sendable {
     }
 
     public func binds(_ key: KeyPress) -> Bool { bindings.contains { $0.binds(key) } }
+
+    /// The table with the operator's keys in place of the defaults.
+    public func rebound(_ map: KeyMap) -> KeyTable {
+        KeyTable(context, map.rebind(bindings, in: context, binding: \.self))
+    }
+
+    /// The hint line with the keys in use in `state`.
+    public func hint(in state: ConsoleState) -> String { rebound(state.options.keys).hint }
 
     /// The hint line: "key title" for the rows in the hints, joined by " · "; neighbours with the same title
     /// share it, so "↑" and "↓" both "choose" read "↑/↓ choose".

@@ -6,8 +6,8 @@ public enum KeyTables {
     /// The table of the context `state` is in, without its commands. In the two views it lists the keys that
     /// read-only turns off, as they are still the view's keys.
     public static func current(_ state: ConsoleState) -> KeyTable<Void> {
-        var table = own(state)
-        table.bindings += ScreenKeys.bindings.map(\.described)
+        var table = own(state).rebound(state.options.keys)
+        table.bindings += ScreenKeys.bindings(state.options.keys).map(\.described)
         return table
     }
 
@@ -30,23 +30,31 @@ public enum KeyTables {
         case .stopConfirmation, .stopSending:
             guard case .stop(let form) = state.overlay else { break }
             return StopFormKeys.table(for: form).described
+        case .targetPicker:
+            guard case .pick(let picker) = state.overlay else { break }
+            return TargetPickerKeys.table(for: picker).described
         case .commandInstances, .commandOutput:
             guard case .commandOutput(let view) = state.overlay else { break }
             return CommandOutputKeys.table(for: view).described
+        case .screen:
+            // No state is in it; `current` adds its keys to every table.
+            break
         }
         return KeyTable(state.keyContext, [])
     }
 
     /// "In forms: Enter send · Esc cancel · y confirms Reject, StopStep and stop": a form's keys, and the
     /// dangerous actions that ask `y` (signals by their names, the others in lower case).
-    static var formsHelpLine: String {
-        "In forms: " + formsSummary
+    static func formsHelpLine(_ map: KeyMap) -> String {
+        "In forms: " + formsSummary(map)
     }
 
-    private static var formsSummary: String {
+    private static func formsSummary(_ map: KeyMap) -> String {
         let editing = KeyTable<SignalFormCommand>(.signalComment, [SignalFormKeys.send(dangerous: false), SignalFormKeys.cancel])
+        let confirm = KeyTable(.signalConfirmation, [SignalFormKeys.confirm]).rebound(map).bindings.first?.label ?? ""
         let confirmed = ActionTable.all.filter(\.isDangerous).map { $0.signal?.rawValue ?? $0.title.lowercased() }
-        return "\(editing.hint) · \(SignalFormKeys.confirm.label) confirms \(listed(confirmed))"
+        let copy = KeyTable(.signalConfirmation, [SignalFormKeys.copyCommand]).rebound(map).bindings.first?.label ?? ""
+        return "\(editing.rebound(map).hint) · \(confirm) confirms \(listed(confirmed)) · \(copy) copies the aws ssm command"
     }
 
     /// "a, b and c".
@@ -57,12 +65,17 @@ public enum KeyTables {
 
     /// The README's key table: a row per key of the two views (what it does in each, whether it asks `y`), then
     /// the keys of the input lines and forms. README.md must hold exactly this; a test compares them.
-    public static func readmeMarkdown() -> String {
+    /// With a key map, the same table with the operator's keys.
+    public static func readmeMarkdown(_ map: KeyMap = KeyMap()) -> String {
         var rows = ["| key | what it does |", "|---|---|"]
+        let all = ActionTable.all.map { action in
+            let context: KeyContext = action.contexts.contains(.executions) ? .executions : .execution
+            return ActionTable.actions(in: context, map).first { $0.id == action.id } ?? action
+        }
         var labels: [String] = []
-        for action in ActionTable.all where !labels.contains(action.keyLabel) { labels.append(action.keyLabel) }
+        for action in all where !labels.contains(action.keyLabel) { labels.append(action.keyLabel) }
         for label in labels {
-            let meanings = ActionTable.all.filter { $0.keyLabel == label }.map { action in
+            let meanings = all.filter { $0.keyLabel == label }.map { action in
                 var text = action.title
                 if let about = action.about { text += ": \(about)" }
                 if action.isDangerous { text += " (asks `y`)" }
@@ -71,10 +84,10 @@ public enum KeyTables {
             }
             rows.append("| `\(label)` | \(meanings.joined(separator: "; ")) |")
         }
-        rows.append("| in the `/` line | \(LineInputKeys.filter.hint) |")
-        rows.append("| in the `:` line | \(LineInputKeys.command.hint) |")
-        rows.append("| in forms | \(formsSummary) |")
-        for binding in ScreenKeys.bindings {
+        rows.append("| in the `/` line | \(LineInputKeys.filter.rebound(map).hint) |")
+        rows.append("| in the `:` line | \(LineInputKeys.command.rebound(map).hint) |")
+        rows.append("| in forms | \(formsSummary(map)) |")
+        for binding in ScreenKeys.bindings(map) {
             rows.append("| `\(binding.label)` | \(binding.title), everywhere: in the views, help, the lines and forms |")
         }
         return rows.joined(separator: "\n")

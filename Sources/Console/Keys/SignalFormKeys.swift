@@ -13,6 +13,8 @@ enum SignalFormCommand: Sendable, Hashable {
     case back
     /// PgDn, PgUp: scroll the approval's message.
     case messageDown, messageUp
+    /// Ctrl-Y: copy the form's `aws ssm` command line to the clipboard.
+    case copyCommand
 }
 
 /// The keys of a signal form, by phase; the form's last line is the hint of its table.
@@ -30,21 +32,26 @@ enum SignalFormKeys {
     static let back = KeyBinding<SignalFormCommand>(
         [.character("n"), .character("N"), .escape], .back, label: "n", title: "no")
 
+    /// Ctrl-Y, as typing takes the letters; in help's line for the forms rather than each form's hints.
+    static let copyCommand = KeyBinding<SignalFormCommand>(
+        [.control("y")], .copyCommand, label: "^Y", title: "copy command", inHints: false, whyNot: { Clipboard.whyNot($0) })
+
     static func table(for form: SignalForm) -> KeyTable<SignalFormCommand> {
         switch form.phase {
         case .editing where form.takesComment:
             var bindings = [send(dangerous: form.needsConfirmation), cancel]
             // A long approval message scrolls; the comment is typed.
             if form.approval?.message != nil { bindings += [messageUp, messageDown] }
+            bindings.append(copyCommand)
             bindings.append(.text(.edit, title: "type the comment"))
             return KeyTable(.signalComment, bindings)
         case .editing:
-            return KeyTable(.stepPicker, [previous, next, send(dangerous: form.needsConfirmation), cancel])
+            return KeyTable(.stepPicker, [previous, next, send(dangerous: form.needsConfirmation), cancel, copyCommand])
         case .loading:
             // The steps that have arrived can be chosen already; Enter waits for the rest.
             return KeyTable(.stepsLoading, [previous.hidden, next.hidden, cancel])
         case .confirming:
-            return KeyTable(.signalConfirmation, [confirm, back])
+            return KeyTable(.signalConfirmation, [confirm, back, copyCommand])
         case .sending:
             return KeyTable(.signalSending, [])
         }

@@ -18,6 +18,8 @@ enum StartFormCommand: Sendable, Hashable {
     case edit
     /// Enter on the parameters: send StartAutomationExecution.
     case start
+    /// Ctrl-Y: copy the form's `aws ssm` command line to the clipboard.
+    case copyCommand
     /// Add the rate-control rows (Targets, TargetParameterName, MaxConcurrency, MaxErrors) and go to Targets.
     case rateControl
 }
@@ -54,8 +56,8 @@ enum StartFormKeys {
     }
 
     /// "←/→": the arrow keys that choose, written before a pick-list's values.
-    static func choiceArrows(for form: StartForm) -> String {
-        table(for: form).bindings
+    static func choiceArrows(for form: StartForm, _ map: KeyMap) -> String {
+        table(for: form).rebound(map).bindings
             .filter { ($0.command == .choosePrevious || $0.command == .chooseNext) && $0.keys.allSatisfy { $0.typedCharacter == nil } }
             .map(\.label).joined(separator: "/")
     }
@@ -89,6 +91,9 @@ enum StartFormKeys {
                 [.control("t")], .rateControl, label: "^T", title: "rate control: Targets, MaxConcurrency, MaxErrors",
                 inHints: false),
             cancel,
+            KeyBinding(
+                [.control("y")], .copyCommand, label: "^Y", title: "copy command", inHints: false,
+                whyNot: { state in Clipboard.whyNot(state) ?? ((try? form.request.get()) != nil ? nil : "the parameters are not complete") }),
             .text(.edit, title: "type the focused parameter", whyNot: { _ in notTyped }),
         ])
     }

@@ -4,6 +4,8 @@ enum StopFormCommand: Sendable, Hashable {
     case stop
     /// `n`: close, leaving the execution running.
     case keep
+    /// Ctrl-Y: copy the `aws ssm` command line to the clipboard.
+    case copyCommand
 }
 
 /// The keys of the stop confirmation: "y Cancel · n keep it running".
@@ -13,6 +15,8 @@ enum StopFormKeys {
         return KeyTable(.stopConfirmation, [
             KeyBinding([.character("y"), .character("Y")], .stop, label: "y", title: form.type.rawValue),
             KeyBinding([.character("n"), .character("N"), .escape], .keep, label: "n", title: "keep it running"),
+            KeyBinding(
+                [.control("y")], .copyCommand, label: "^Y", title: "copy command", inHints: false, whyNot: { Clipboard.whyNot($0) }),
         ])
     }
 }

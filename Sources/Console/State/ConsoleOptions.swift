@@ -44,11 +44,17 @@ public struct ConsoleOptions: Sendable, Hashable {
     public var bell: Bool
     /// Put the count of approvals waiting on you in the terminal title (`--no-title` turns it off).
     public var title: Bool
+    /// The operator's keys in place of the tables' defaults (the config file's `keys`).
+    public var keys: KeyMap
+    /// Copy keys send the text to the terminal's clipboard with OSC 52 (the config file's `clipboard`).
+    public var clipboard: Bool
 
     public init(
         readOnly: Bool = false, refreshInterval: Duration = ConsoleOptions.defaultRefresh, glyphs: GlyphSet = .unicode,
-        pageSize: Int = 50, bell: Bool = true, title: Bool = true
+        pageSize: Int = 50, bell: Bool = true, title: Bool = true, keys: KeyMap = KeyMap(), clipboard: Bool = true
     ) {
+        self.keys = keys
+        self.clipboard = clipboard
         self.bell = bell
         self.title = title
         self.readOnly = readOnly

@@ -14,10 +14,17 @@ public struct ConsoleState: Sendable, Hashable {
         case signal(SignalForm)
         case start(StartForm)
         case stop(StopForm)
+        /// `:profile` or `:region` without a name.
+        case pick(TargetPicker)
         case commandOutput(CommandOutputView)
     }
 
-    public let target: ConsoleTarget
+    /// Where the console is connected; `:profile` and `:region` change it.
+    public var target: ConsoleTarget
+    /// What `:profile` and `:region` offer.
+    public var targetChoices = TargetChoices()
+    /// The switch asked for and not yet answered.
+    public var switching: TargetChoice?
     public var options: ConsoleOptions
     public var width: Int
     public var height: Int
@@ -74,6 +81,12 @@ public struct Flash: Sendable, Hashable {
     public var text: String
     public var kind: Kind
     public var expires: Date
+
+    public init(text: String, kind: Kind, expires: Date) {
+        self.text = text
+        self.kind = kind
+        self.expires = expires
+    }
 }
 
 /// A line being typed at the bottom: the `/` filter or the `:` command line.

@@ -11,10 +11,14 @@ enum ConsoleCommand: Equatable {
     case inbox
     case all
     case quit
+    /// `:profile NAME` switches to the profile; nil lists the profiles.
+    case profile(String?)
+    /// `:region NAME` switches to the region; nil lists the regions.
+    case region(String?)
 
-    static let usage = ":status STATUS, :doc PREFIX, :since 2h (m/h/d), :parent ID, :inbox, :all, :q"
+    static let usage = ":status STATUS, :doc PREFIX, :since 2h (m/h/d), :parent ID, :inbox, :all, :profile NAME, :region NAME, :q"
     /// The commands as help lists them.
-    static let helpLine = ":status STATUS  :doc PREFIX  :since 2h  :parent ID  :inbox  :all  :q"
+    static let helpLine = ":status STATUS  :doc PREFIX  :since 2h  :parent ID  :inbox  :all  :profile NAME  :region NAME  :q"
 
     static func parse(_ line: String) -> Result<ConsoleCommand, FormProblem> {
         let words = line.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
@@ -45,6 +49,8 @@ enum ConsoleCommand: Equatable {
         case "inbox": return .success(.inbox)
         case "all": return .success(.all)
         case "q", "quit": return .success(.quit)
+        case "profile": return .success(.profile(argument.isEmpty ? nil : argument))
+        case "region": return .success(.region(argument.isEmpty ? nil : argument))
         default:
             return .failure(FormProblem("Unknown command ':\(name)'. Commands: \(usage)"))
         }

@@ -19,6 +19,8 @@ public enum ConsoleUpdate {
         switch event {
         case .key(let key):
             return handleKey(key, &state)
+        case .mouse(let event):
+            return handleMouse(event, &state)
         case .resize(let width, let height):
             state.width = max(0, width)
             state.height = max(0, height)

@@ -44,6 +44,10 @@ extension ConsoleUpdate {
         var query = state.list.query
         switch command {
         case .quit: return [.quit]
+        case .profile(let name?): return switchTarget(.profile(name), &state)
+        case .region(let name?): return switchTarget(.region(name), &state)
+        case .profile(nil): return openTargetPicker(.profile, &state)
+        case .region(nil): return openTargetPicker(.region, &state)
         case .status(let status): query.status = status
         case .documentPrefix(let prefix): query.documentNamePrefix = prefix
         case .since(let seconds): query.startedAfter = state.now.addingTimeInterval(-seconds)

@@ -5,7 +5,7 @@ import Foundation
 /// context's command is run. A key no table lists does nothing.
 extension ConsoleUpdate {
     static func handleKey(_ key: KeyPress, _ state: inout ConsoleState) -> [ConsoleEffect] {
-        if let command = ScreenKeys.command(for: key) {
+        if let command = ScreenKeys.command(for: key, state.options.keys) {
             switch command {
             case .repaint: return [.repaint]
             }
@@ -26,14 +26,19 @@ extension ConsoleUpdate {
             return handleStartFormKey(key, &state)
         case .stopConfirmation, .stopSending:
             return handleStopFormKey(key, &state)
+        case .targetPicker:
+            return handleTargetPickerKey(key, &state)
         case .commandInstances, .commandOutput:
             return handleCommandOutputKey(key, &state)
+        case .screen:
+            // No state is in this context: its keys were looked up above.
+            return []
         }
     }
 
     /// The two views: a key that is off, or a change in read-only mode, says why in the status line.
     private static func handleViewKey(_ key: KeyPress, _ state: inout ConsoleState) -> [ConsoleEffect] {
-        guard let action = ActionTable.action(for: key, in: state.viewContext) else { return [] }
+        guard let action = ActionTable.action(for: key, in: state.viewContext, state.options.keys) else { return [] }
         if action.isChange, state.options.readOnly {
             flash("Read-only: signals, start and stop are turned off.", .warning, &state)
             return []
@@ -115,6 +120,13 @@ extension ConsoleUpdate {
             guard let execution = state.selectedExecution, let type = SignalRules.stopType(execution) else { return [] }
             state.overlay = .stop(StopForm(executionId: execution.id, type: type, children: fleetProgress(of: execution.id, state)))
             return []
+        case .copyId:
+            guard let execution = state.selectedExecution else { return [] }
+            return Clipboard.copy(execution.id, what: "execution ID \(execution.id)", &state)
+        case .copyCommand:
+            guard let execution = state.selectedExecution else { return [] }
+            return Clipboard.copy(
+                ShellCommandLine.getExecution(execution.id, target: state.target), what: "the aws ssm command", &state)
         }
     }
 

@@ -36,6 +36,8 @@ extension ConsoleUpdate {
         case .keep:
             state.overlay = nil
             return []
+        case .copyCommand:
+            return Clipboard.copy(ShellCommandLine.stop(form.request, target: state.target), what: "the aws ssm command", &state)
         }
     }
 }

@@ -46,6 +46,8 @@ extension ConsoleUpdate {
         case .document(let description, let stepNames, let rules):
             documentArrived(description, stepNames: stepNames, rules: rules, &state)
             return []
+        case .switched(let target, let readOnly):
+            return switched(target, readOnly: readOnly, &state)
         case .commandInvocations(let commandId, let invocations):
             commandInvocationsArrived(commandId, invocations, &state)
             return []
@@ -220,6 +222,8 @@ extension ConsoleUpdate {
                 form.step = .documentsFailed
                 form.error = "\(OperationCatalog.listDocuments.name) failed: \(message)"
             }
+        case .switchTarget(let choice):
+            switchFailed(choice, error, &state)
         case .loadCommandInvocations, .loadCommandOutput:
             commandOutputFailed(request, message: message, &state)
         case .describeDocument(let name, _):

@@ -64,6 +64,9 @@ extension ConsoleUpdate {
             state.overlay = nil
             return []
         }
+        if command == .copyCommand {
+            return Clipboard.copy(form.commandLine(target: state.target), what: "the aws ssm command", &state)
+        }
         let effects = state.editSignalForm { form in apply(command, key, to: &form) } ?? []
         if command == .messageDown || command == .messageUp { clampMessageScroll(&state) }
         return effects
@@ -78,7 +81,7 @@ extension ConsoleUpdate {
 
     private static func apply(_ command: SignalFormCommand, _ key: KeyPress, to form: inout SignalForm) -> [ConsoleEffect] {
         switch command {
-        case .cancel:
+        case .cancel, .copyCommand:
             return []
         case .edit:
             _ = TextEditing.apply(key, to: &form.comment)

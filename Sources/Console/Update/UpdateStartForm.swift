@@ -10,6 +10,10 @@ extension ConsoleUpdate {
             state.overlay = nil
             return []
         }
+        if command == .copyCommand {
+            guard case .success(let request) = form.request else { return [] }
+            return Clipboard.copy(ShellCommandLine.start(request, target: state.target), what: "the aws ssm command", &state)
+        }
         let leaving = form.focusedRateControl
         var effects = state.editStartForm { form in apply(command, key, to: &form) } ?? []
         if leaving == .targets, case .start(let after) = state.overlay, after.focusedRateControl != .targets {
@@ -29,7 +33,7 @@ extension ConsoleUpdate {
 
     private static func apply(_ command: StartFormCommand, _ key: KeyPress, to form: inout StartForm) -> [ConsoleEffect] {
         switch command {
-        case .cancel:
+        case .cancel, .copyCommand:
             return []
         case .retry:
             form.step = .loadingDocuments

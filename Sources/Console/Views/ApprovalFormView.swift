@@ -38,7 +38,7 @@ extension FormViews {
         let comment = TextWrap.wrap("Comment (optional): \(form.comment)\(cursor)", width: width, indent: 2).enumerated()
             .map { ($0.element, CellStyle(bold: $0.offset == 0)) }
         let question = "\(form.signal.rawValue) this execution?"
-        let hint = footer(form, question: question)
+        let hint = footer(form, question: question, state: state)
         var bottom: [Line] = [("", .plain)] + comment + errorLines(form.error, width: width) + [(ascii(hint.0, glyphs), hint.1)]
 
         // The message gets the rows the rest leaves, at least three; the command line only what is left after it.

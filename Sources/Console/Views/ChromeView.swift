@@ -86,7 +86,7 @@ enum ChromeView {
         let glyphs = state.options.glyphs
         if let input = state.input {
             let prompt = input.kind == .filter ? "/" : ":"
-            let hint = "   " + LineInputKeys.table(for: input.kind).hint
+            let hint = "   " + LineInputKeys.table(for: input.kind).hint(in: state)
             var x = buffer.write(prompt, x: 0, y: y, style: CellStyle(color: .accent, bold: true))
             x = buffer.write(input.text, x: x, y: y, style: CellStyle(color: .accent, bold: true, reverse: input.replacing))
             x = buffer.write("_", x: x, y: y, style: CellStyle(color: .accent, bold: true))

@@ -15,11 +15,11 @@ enum CommandOutputViewDrawing {
         let glyphs = state.options.glyphs
         let table = CommandOutputKeys.table(for: view)
         if let open = view.open {
-            let title = "\(open.instanceId) · \(view.stepName) · \(table.hint)"
+            let title = "\(open.instanceId) · \(view.stepName) · \(table.hint(in: state))"
             box.draw(title: FormViews.ascii(title, glyphs), glyphs: glyphs, into: &buffer)
             box.write(outputLines(open, view: view, state: state, rows: box.innerHeight), into: &buffer)
         } else {
-            let title = "Command \(view.commandId) · \(view.stepName) · \(table.hint)"
+            let title = "Command \(view.commandId) · \(view.stepName) · \(table.hint(in: state))"
             box.draw(title: FormViews.ascii(title, glyphs), glyphs: glyphs, into: &buffer)
             box.write(instanceLines(view, state: state, width: box.innerWidth, rows: box.innerHeight), into: &buffer)
             let row = view.selected - view.listScroll.offset

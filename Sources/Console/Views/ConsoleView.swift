@@ -16,6 +16,7 @@ public enum ConsoleView {
         }
         switch state.overlay {
         case .help(let scroll)?: HelpView.draw(state, scroll: scroll, into: &buffer)
+        case .pick(let picker)?: TargetPickerView.draw(picker, state: state, into: &buffer)
         case .signal(let form)?: FormViews.drawSignal(form, state: state, into: &buffer)
         case .stop(let form)?: FormViews.drawStop(form, state: state, into: &buffer)
         case .start(let form)?: FormViews.drawStart(form, state: state, into: &buffer)

@@ -44,7 +44,7 @@ enum FormViews {
         let question = form.signal == .stopStep
             ? "Stop step \(form.selectedChoice?.label.split(separator: " ").first.map(String.init) ?? "")?"
             : form.signal == .revoke ? "Revoke this change request?" : "\(form.signal.rawValue) this execution?"
-        let hint = footer(form, question: question)
+        let hint = footer(form, question: question, state: state)
         lines.append((ascii(hint.0, glyphs), hint.1))
         let box = Box.centred(screenWidth: state.width, screenHeight: state.height, preferredWidth: preferredWidth(state), lines: lines.count)
         box.draw(title: "\(form.signal.rawValue) signal", glyphs: glyphs, role: form.needsConfirmation ? .warning : .accent, into: &buffer)
@@ -66,15 +66,15 @@ enum FormViews {
         lines += sameAs(ShellCommandLine.stop(form.request, target: state.target), width: width)
         lines.append(("", .plain))
         lines += errorLines(form.error, width: width)
-        lines.append(form.phase == .sending ? ("sending...", CellStyle(color: .running)) : (ascii(StopFormKeys.table(for: form).hint, state.options.glyphs), CellStyle(color: .warning, bold: true)))
+        lines.append(form.phase == .sending ? ("sending...", CellStyle(color: .running)) : (ascii(StopFormKeys.table(for: form).hint(in: state), state.options.glyphs), CellStyle(color: .warning, bold: true)))
         let box = Box.centred(screenWidth: state.width, screenHeight: state.height, preferredWidth: preferredWidth(state), lines: lines.count)
         box.draw(title: "Stop execution", glyphs: state.options.glyphs, role: .warning, into: &buffer)
         box.write(lines, into: &buffer)
     }
 
     /// The form's last line: what it is doing, then its keys, from its key table.
-    static func footer(_ form: SignalForm, question: String) -> Line {
-        let keys = SignalFormKeys.table(for: form).hint
+    static func footer(_ form: SignalForm, question: String, state: ConsoleState) -> Line {
+        let keys = SignalFormKeys.table(for: form).hint(in: state)
         switch form.phase {
         case .loading: return ("loading... · \(keys)", CellStyle(color: .muted))
         case .editing: return (keys, CellStyle(color: .accent))

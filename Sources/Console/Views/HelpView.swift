@@ -29,8 +29,8 @@ enum HelpView {
         let view = state.screen == .executions ? "executions" : "execution"
         // The title names help's own keys: how to scroll when it does not all fit, else how to close it.
         let title = all.count > box.innerHeight
-            ? "Keys (\(view) view) \(first + 1)-\(first + box.innerHeight)/\(all.count) \(HelpKeys.scrollLabels)"
-            : "Keys (\(view) view) · \(HelpKeys.closeHint)"
+            ? "Keys (\(view) view) \(first + 1)-\(first + box.innerHeight)/\(all.count) \(HelpKeys.scrollLabels(state.options.keys))"
+            : "Keys (\(view) view) · \(HelpKeys.closeHint(state.options.keys))"
         box.draw(title: FormViews.ascii(title, state.options.glyphs), glyphs: state.options.glyphs, into: &buffer)
         box.write(Array(all[first...]), into: &buffer)
     }

@@ -7,7 +7,7 @@ extension FormViews {
         let glyphs = state.options.glyphs
         let width = min(state.width - 2, preferredWidth(state)) - 4
         let room = Box.maxInnerHeight(screenHeight: state.height)
-        let hint = TextWrap.wrap(ascii(startHint(form), glyphs), width: width, indent: 2).map { ($0, CellStyle(color: .accent)) }
+        let hint = TextWrap.wrap(ascii(startHint(form, state), glyphs), width: width, indent: 2).map { ($0, CellStyle(color: .accent)) }
         let bottom: [Line] = [("", .plain)] + errorLines(form.error, width: width) + hint
         var lines: [Line]
         switch form.step {
@@ -54,7 +54,7 @@ extension FormViews {
 
         let blocks = form.fields.isEmpty
             ? [[("  This document takes no parameters.", CellStyle(color: .muted))]]
-            : form.fields.indices.map { fieldLines(form, index: $0, glyphs: glyphs, width: width) }
+            : form.fields.indices.map { fieldLines(form, index: $0, glyphs: glyphs, width: width, keys: state.options.keys) }
         let fieldTotal = blocks.reduce(0) { $0 + $1.count }
         var spare = room - 2 - min(fieldTotal, 3)
         let shownNote = clipped(note, to: spare, width: width, glyphs: glyphs)
@@ -66,7 +66,7 @@ extension FormViews {
     }
 
     /// One parameter: its value, and when focused its choices and what it expects.
-    private static func fieldLines(_ form: StartForm, index: Int, glyphs: GlyphSet, width: Int) -> [Line] {
+    private static func fieldLines(_ form: StartForm, index: Int, glyphs: GlyphSet, width: Int, keys map: KeyMap) -> [Line] {
         let field = form.fields[index]
         let focused = index == form.focus
         let marker = focused ? glyphs.selectionMark + " " : "  "
@@ -83,7 +83,7 @@ extension FormViews {
         guard focused else { return lines }
         if field.isPickList {
             let choices = field.choices.map { $0 == field.value ? "[\($0)]" : $0 }.joined(separator: "  ")
-            let keys = StartFormKeys.choiceArrows(for: form)
+            let keys = StartFormKeys.choiceArrows(for: form, map)
             lines += TextWrap.wrap(ascii("    \(keys) \(choices)", glyphs), width: width, indent: 6).map { ($0, CellStyle(color: .accent)) }
         }
         let about = [field.isPickList ? nil : field.hint, field.ruleSummary].compactMap { $0 }.joined(separator: "; ")
@@ -117,8 +117,8 @@ extension FormViews {
     private static func parameterCount(_ count: Int) -> String { count == 1 ? "1 more parameter" : "\(count) more parameters" }
 
     /// The form's last line: what it is doing, then its keys, from its key table.
-    private static func startHint(_ form: StartForm) -> String {
-        let keys = StartFormKeys.table(for: form).hint
+    private static func startHint(_ form: StartForm, _ state: ConsoleState) -> String {
+        let keys = StartFormKeys.table(for: form).hint(in: state)
         switch form.step {
         case .loadingDocuments, .loadingDocument: return "loading... · \(keys)"
         case .documentsFailed, .pickingDocument: return keys
