@@ -1,7 +1,7 @@
 /// What a colour means on screen. Views name the meaning; the terminal backend picks the colour (or none),
 /// so meaning is never carried by colour alone: every coloured thing also has text or a symbol.
 public enum ColorRole: String, Sendable, Hashable, CaseIterable {
-    case normal, header, footer, selection, muted, accent
+    case normal, header, footer, selection, muted, accent, border
     case success, failure, waiting, running, cancelled, warning
 }
 

@@ -16,7 +16,7 @@ extension FormViews {
         let layout = approvalLayout(form, state: state)
         let box = Box.centred(
             screenWidth: state.width, screenHeight: state.height, preferredWidth: preferredWidth(state), lines: layout.lines.count)
-        box.draw(title: "\(form.signal.rawValue) signal", glyphs: state.options.glyphs, role: form.needsConfirmation ? .warning : .accent, into: &buffer)
+        box.draw(title: "\(form.signal.rawValue) signal", glyphs: state.options.glyphs, role: form.needsConfirmation ? .warning : .border, into: &buffer)
         box.write(layout.lines, into: &buffer)
     }
 

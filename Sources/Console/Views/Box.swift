@@ -21,7 +21,7 @@ struct Box {
         return Box(x: (screenWidth - width) / 2, y: max(1, (screenHeight - height) / 2), width: width, height: height)
     }
 
-    func draw(title: String, glyphs: GlyphSet, role: ColorRole = .accent, into buffer: inout CellBuffer) {
+    func draw(title: String, glyphs: GlyphSet, role: ColorRole = .border, into buffer: inout CellBuffer) {
         let corner = glyphs.corner
         let style = CellStyle(color: role)
         let horizontal = String(repeating: glyphs.horizontal, count: max(0, width - 2))

@@ -47,7 +47,7 @@ enum FormViews {
         let hint = footer(form, question: question, state: state)
         lines.append((ascii(hint.0, glyphs), hint.1))
         let box = Box.centred(screenWidth: state.width, screenHeight: state.height, preferredWidth: preferredWidth(state), lines: lines.count)
-        box.draw(title: "\(form.signal.rawValue) signal", glyphs: glyphs, role: form.needsConfirmation ? .warning : .accent, into: &buffer)
+        box.draw(title: "\(form.signal.rawValue) signal", glyphs: glyphs, role: form.needsConfirmation ? .warning : .border, into: &buffer)
         box.write(lines, into: &buffer)
     }
 
