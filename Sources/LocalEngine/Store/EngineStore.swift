@@ -92,6 +92,7 @@ final class EngineStore: Sendable {
                     );
                     """)
         }
+        registerListRowMigration(in: &migrator)
         return migrator
     }
 }
