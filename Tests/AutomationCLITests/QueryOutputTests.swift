@@ -133,7 +133,8 @@ import Testing
         let rows = try #require(value["rows"])
         #expect(try OutputQuery("rows").apply(value) == rows)
         #expect(try OutputQuery("@").apply(value) == value)
-        #expect(PythonJSONWriter.render(try OutputQuery("rows[0]").apply(value)).contains("123456789012345678901234567890"))
+        // The rows inside come back as sent, so an integer beyond Int keeps its digits, as Python keeps them.
+        #expect(PythonJSONWriter.render(try OutputQuery("rows").apply(value)).contains("123456789012345678901234567890"))
         #expect(try OutputQuery("length(rows)").apply(value) == .number("1"))
         #expect(try OutputQuery("rows[0].f").apply(value) == .number("1.5"))
     }

@@ -42,15 +42,16 @@ import Testing
             fleet.maxConcurrency = "3"
             let parent = try #require(try await engine.service.startAutomationExecution(fleet).automationExecutionId)
             let store = try EngineStore(directory: engine.directory)
-            let childrenWaiting: [AutomationExecutionFilter] = [
-                .init(key: .parentExecutionId, values: [parent]), .init(key: .executionStatus, values: ["Waiting"]),
-            ]
+            // The start-up window begins at one child, which waits for its approval: the fleet stays put.
+            let children: [AutomationExecutionFilter] = [.init(key: .parentExecutionId, values: [parent])]
             let deadline = ContinuousClock.now.advanced(by: .seconds(30))
-            while try Self.everyRow(store, childrenWaiting).count < 3, ContinuousClock.now < deadline {
+            while ContinuousClock.now < deadline {
+                let listed = try Self.everyRow(store, children)
+                if !listed.isEmpty, listed.allSatisfy({ $0.automationExecutionStatus == .waiting }) { break }
                 try await Task.sleep(for: .milliseconds(20))
             }
-            try #require(try Self.everyRow(store, childrenWaiting).count == 3)
-
+            let childCount = try Self.everyRow(store, children).count
+            try #require(childCount >= 1)
             let starts = try Self.everyRow(store, []).compactMap(\.executionStartTime).sorted()
             let middle = String(starts[starts.count / 2].timeIntervalSince1970)
             let filters: [[AutomationExecutionFilter]] = [
@@ -68,8 +69,8 @@ import Testing
                 [.init(key: .currentAction, values: [AutomationActionName.approve.rawValue])],
             ]
             let before = try filters.map { try Self.everyRow(store, $0, pageSize: 2) }
-            #expect(before[0].count == 7)
-            #expect(before[6].count == 3)
+            #expect(before[0].count == 4 + childCount)
+            #expect(before[6].count == childCount)
             // Each row is what the listing made from the whole record before list rows were kept.
             for row in before[0] {
                 let record = try #require(try store.record(id: row.automationExecutionId))
@@ -91,16 +92,10 @@ import Testing
             try await engine.createDocument("Idle", yaml: Self.idle)
             _ = try await engine.start("Idle", mode: .interactive)
             try Self.removeListRows(from: engine.directory)
-            let queue = try DatabaseQueue(path: engine.directory.appendingPathComponent(EngineStore.fileName).path)
-            #expect(try queue.read { db in try db.columns(in: "executions").map(\.name) }.contains("listRow") == false)
-            try queue.close()
+            #expect(try Self.hasListRowColumn(engine.directory) == false)
             _ = try EngineStore(directory: engine.directory)
-            let reopened = try DatabaseQueue(path: engine.directory.appendingPathComponent(EngineStore.fileName).path)
-            let missing = try reopened.read { db in
-                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM executions WHERE listRow IS NULL")
-            }
-            #expect(missing == 0)
-            try reopened.close()
+            #expect(try Self.hasListRowColumn(engine.directory))
+            #expect(try Self.executionsWithoutListRow(engine.directory) == 0)
         }
     }
 
@@ -117,6 +112,20 @@ import Testing
             token = page.nextToken
         } while token != nil
         return rows
+    }
+
+    static func hasListRowColumn(_ directory: URL) throws -> Bool {
+        let queue = try DatabaseQueue(path: directory.appendingPathComponent(EngineStore.fileName).path)
+        defer { try? queue.close() }
+        return try queue.read { db in try db.columns(in: "executions").contains { $0.name == "listRow" } }
+    }
+
+    static func executionsWithoutListRow(_ directory: URL) throws -> Int {
+        let queue = try DatabaseQueue(path: directory.appendingPathComponent(EngineStore.fileName).path)
+        defer { try? queue.close() }
+        return try queue.read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM executions WHERE listRow IS NULL") ?? -1
+        }
     }
 
     /// The store as the version before list rows left it: no listRow column, that migration not yet applied.
