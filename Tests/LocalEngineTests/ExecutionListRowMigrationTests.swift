@@ -99,6 +99,20 @@ import Testing
         }
     }
 
+    @Test func aRowListedBeforeItsExecutionChangedIsListedAsItIsNow() async throws {
+        try await EngineHarness.with { engine in
+            try await engine.createDocument("Idle", yaml: Self.idle)
+            let id = try await engine.start("Idle", mode: .interactive)
+            let byId = DescribeAutomationExecutionsRequest(filters: [.init(key: .executionId, values: [id])])
+            let before = try await engine.service.describeAutomationExecutions(byId).automationExecutionMetadataList
+            #expect(before?.map(\.automationExecutionStatus) == [.waiting])
+            try await engine.stop(id, .cancel)
+            let after = try await engine.service.describeAutomationExecutions(byId).automationExecutionMetadataList
+            #expect(after?.map(\.automationExecutionStatus) == [.cancelled])
+            #expect(after?.first?.executionEndTime != nil)
+        }
+    }
+
     /// Every row the filters list, following NextToken.
     static func everyRow(
         _ store: EngineStore, _ filters: [AutomationExecutionFilter], pageSize: Int = 50
