@@ -163,7 +163,11 @@ let package = Package(
         .testTarget(name: "AWSWireTests", dependencies: ["AWSWire", "AutomationModel"]),
         .testTarget(
             name: "LocalEngineTests",
-            dependencies: ["LocalEngine", "AutomationDocuments", "AutomationModel", "AWSWire", "engine-test-host"]
+            dependencies: [
+                "LocalEngine", "AutomationDocuments", "AutomationModel", "AWSWire", "engine-test-host",
+                // To turn a data directory back into one an earlier version wrote, for the migration tests.
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
         .testTarget(
             name: "LocalEndpointTests",

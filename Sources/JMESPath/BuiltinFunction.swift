@@ -156,6 +156,7 @@ struct PythonTypes: OptionSet, Sendable {
         case .value(.string): self = .str
         case .value(.array): self = .list
         case .value(.object): self = .dict
+        case .value(.deferred(let value)): self = value.isArray ? .list : .dict
         }
     }
 

@@ -6,18 +6,20 @@ func pythonDictUpdate(_ members: inout OrderedMembers, with argument: Argument) 
     guard case .value(let value) = argument else {
         throw JMESPathError(kind: .typeError, description: "'_Expression' object is not iterable")
     }
-    switch value {
+    switch value.resolved {
     case .object(let source):
         for member in source { members.set(member.key, member.value) }
     case .null, .bool, .integer, .double:
         throw JMESPathError(kind: .typeError, description: "'\(pythonTypeName(value))' object is not iterable")
+    case .deferred:
+        preconditionFailure("resolved values are never deferred")
     case .string(let text):
         // Each element is a one-character string: never a pair.
         if !text.isEmpty { throw wrongLength(element: 0, length: 1) }
     case .array(let elements):
         for (position, element) in elements.enumerated() {
             let pair: [JMESValue]
-            switch element {
+            switch element.resolved {
             case .array(let items):
                 pair = items
             case .string(let text):
@@ -28,6 +30,8 @@ func pythonDictUpdate(_ members: inout OrderedMembers, with argument: Argument) 
                 throw JMESPathError(
                     kind: .typeError,
                     description: "cannot convert dictionary update sequence element #\(position) to a sequence")
+            case .deferred:
+                preconditionFailure("resolved values are never deferred")
             }
             guard pair.count == 2 else { throw wrongLength(element: position, length: pair.count) }
             members.set(try dictionaryKey(pair[0]), pair[1])
@@ -46,7 +50,7 @@ private func wrongLength(element: Int, length: Int) -> JMESPathError {
 private func dictionaryKey(_ key: JMESValue) throws(JMESPathError) -> String {
     switch key {
     case .string(let text): return text
-    case .array, .object:
+    case .array, .object, .deferred:
         throw JMESPathError(kind: .typeError, description: "unhashable type: '\(pythonTypeName(key))'")
     default: return key.jsonText
     }

@@ -6,7 +6,9 @@ enum Interpreter {
     static func evaluate(_ node: Node, _ value: JMESValue) throws(JMESPathError) -> JMESValue {
         // One call site, with the rule looked up in a table: every nesting level repeats this frame,
         // and unoptimized builds reserve stack for every call's temporaries.
-        try rule(for: node)(node, value)
+        // Values arrive and leave with their top level expanded, so the rules below never see `.deferred`
+        // at the top; only what they read inside a value (elements, members) may still be deferred.
+        try rule(for: node)(node, value.resolved).resolved
     }
 
     private typealias Rule = (Node, JMESValue) throws(JMESPathError) -> JMESValue
@@ -114,7 +116,7 @@ enum Interpreter {
         var merged: [JMESValue] = []
         merged.reserveCapacity(base.count)
         for element in base {
-            if case .array(let nested) = element {
+            if case .array(let nested) = element.resolved {
                 merged.append(contentsOf: nested)
             } else {
                 merged.append(element)
@@ -273,6 +275,7 @@ func isTruthy(_ value: JMESValue) -> Bool {
     case .string(let text): !text.isEmpty
     case .array(let elements): !elements.isEmpty
     case .object(let members): !members.isEmpty
+    case .deferred: isTruthy(value.resolved)
     }
 }
 
@@ -286,5 +289,6 @@ func pythonTypeName(_ value: JMESValue) -> String {
     case .string: "str"
     case .array: "list"
     case .object: "dict"
+    case .deferred(let deferred): deferred.isArray ? "list" : "dict"
     }
 }

@@ -12,6 +12,18 @@ public enum JMESValue: Sendable {
     case string(String)
     case array([JMESValue])
     case object([(key: String, value: JMESValue)])
+    /// An array or object still held in its own representation, converted one level at a time as an expression
+    /// reaches into it: a query that reads a little of a large answer converts only that little. The
+    /// interpreter meets it only nested inside values (`resolved` is applied to every value it evaluates).
+    indirect case deferred(any DeferredJMESValue)
+}
+
+/// An array or object that becomes a `JMESValue` when the expression first looks inside it.
+public protocol DeferredJMESValue: Sendable {
+    /// Whether it is an array; otherwise it is an object.
+    var isArray: Bool { get }
+    /// The value one level down: `.array` or `.object`, whose elements or members may be deferred again.
+    func expanded() -> JMESValue
 }
 
 extension JMESValue {
@@ -24,12 +36,19 @@ extension JMESValue {
         case .string: "string"
         case .array: "array"
         case .object: "object"
+        case .deferred(let value): value.isArray ? "array" : "object"
         }
+    }
+
+    /// The value with a deferred top level expanded; nested values may stay deferred.
+    public var resolved: JMESValue {
+        guard case .deferred(let value) = self else { return self }
+        return value.expanded()
     }
 
     /// The member named `key` of an object; nil for a missing key or for a value that is not an object.
     public subscript(key: String) -> JMESValue? {
-        guard case .object(let members) = self else { return nil }
+        guard case .object(let members) = resolved else { return nil }
         return members.first { sameCodePoints($0.key, key) }?.value
     }
 

@@ -36,6 +36,8 @@ enum JSONWriter {
                 write(member.value, to: &output)
             }
             output += "}"
+        case .deferred:
+            write(value.resolved, to: &output)
         }
     }
 

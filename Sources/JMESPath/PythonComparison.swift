@@ -12,7 +12,7 @@ extension JMESValue: Equatable {
 /// Python's `==`. With `booleansAreNumbers`, `True == 1` and `False == 0.0` as in Python, which
 /// is what python jmespath gives inside arrays and objects (`[0] == [false]` is true there).
 func valuesEqual(_ left: JMESValue, _ right: JMESValue, booleansAreNumbers: Bool) -> Bool {
-    switch (left, right) {
+    switch (left.resolved, right.resolved) {
     case (.null, .null):
         return true
     case (.bool(let a), .bool(let b)):

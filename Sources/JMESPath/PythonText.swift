@@ -38,6 +38,8 @@ func writePythonRepr(_ value: JMESValue, to output: inout String) {
             writePythonRepr(member.value, to: &output)
         }
         output += "}"
+    case .deferred:
+        writePythonRepr(value.resolved, to: &output)
     }
 }
 

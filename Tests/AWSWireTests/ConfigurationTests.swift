@@ -77,6 +77,18 @@ import Testing
         #expect(throws: AWSConfigurationError.self) { try resolve(.init(region: "not a region!"), home: home) }
     }
 
+    /// The pattern `^[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?$`, written out; the expectations are what
+    /// Python's `re.fullmatch` gives for it.
+    @Test(arguments: [
+        ("us-east-1", true), ("a", true), ("1", true), ("eu-west-2", true), ("a--b", true),
+        (String(repeating: "a", count: 63), true), (String(repeating: "a", count: 64), false), ("-a", false),
+        ("a-", false), ("", false), ("us east 1", false), ("us_east_1", false), ("ü-1", false), ("x.y", false),
+        ("us-east-1\n", false),
+    ])
+    func regionNamesAreHostLabels(region: String, valid: Bool) {
+        #expect(AWSConfiguration.isValidRegionName(region) == valid, "\(region)")
+    }
+
     @Test func credentialsFileWinsAndFilePathsComeFromTheEnvironment() async throws {
         let home = try TemporaryHome()
         let config = try home.write(

@@ -95,6 +95,15 @@ import Testing
         "abs(NextToken)",
         "no_such_function(@)",
         "sort_by(AutomationExecutionMetadataList, &Outputs)",
+        // Parts of the answer returned as they are (deferred, never converted).
+        "@",
+        "AutomationExecutionMetadataList",
+        "AutomationExecutionMetadataList[1]",
+        "reverse(AutomationExecutionMetadataList)[].Outputs",
+        "values(AutomationExecutionMetadataList[0])",
+        "merge(AutomationExecutionMetadataList[0], AutomationExecutionMetadataList[1])",
+        "contains(AutomationExecutionMetadataList[].Outputs, `{\"x\": [\"1\", \"2\"]}`)",
+        "AutomationExecutionMetadataList[0].Outputs == `{\"x\": [\"1\", \"2\"]}`",
     ]
 
     @Test(arguments: expressions, [OutputFormat.json, .text, .table])
@@ -111,6 +120,23 @@ import Testing
         #expect(try OutputQuery("avg(l)").apply(value) == .number("1.5"))
         #expect(try OutputQuery("sum(l)").apply(value) == .number("3"))
         #expect(JMESValue(WireJSON.number("12")) == .integer(12))
+    }
+
+    @Test func arraysAndObjectsAreConvertedOnlyWhereTheQueryLooks() throws {
+        let value = try WireJSON.parse(Data(#"{"rows": [{"n": 123456789012345678901234567890, "f": 1.50}], "s": "x"}"#.utf8))
+        guard case .deferred = JMESValue(value) else {
+            Issue.record("an object was converted before the query looked inside it")
+            return
+        }
+        #expect(JMESValue(WireJSON.string("x")) == .string("x"))
+        // What the query returns untouched is the wire value itself, printed as it is printed without --query.
+        let rows = try #require(value["rows"])
+        #expect(try OutputQuery("rows").apply(value) == rows)
+        #expect(try OutputQuery("@").apply(value) == value)
+        // The rows inside come back as sent, so an integer beyond Int keeps its digits, as Python keeps them.
+        #expect(PythonJSONWriter.render(try OutputQuery("rows").apply(value)).contains("123456789012345678901234567890"))
+        #expect(try OutputQuery("length(rows)").apply(value) == .number("1"))
+        #expect(try OutputQuery("rows[0].f").apply(value) == .number("1.5"))
     }
 
     @Test func aBadExpressionIsBadInputWorthedAsTheAWSCLIWordsIt() {

@@ -35,17 +35,25 @@ public struct OperationShape: Sendable {
     public static let listCommandInvocations = OperationShape(OperationCatalog.listCommandInvocations.operation)
     public static let getCommandInvocation = OperationShape(OperationCatalog.getCommandInvocation.operation)
 
-    public static var all: [OperationShape] {
-        [
-            sendAutomationSignal, startAutomationExecution, stopAutomationExecution, getAutomationExecution,
-            describeAutomationExecutions, describeAutomationStepExecutions, listCommands, listCommandInvocations,
-            getCommandInvocation,
-        ]
-    }
+    public static var all: [OperationShape] { offered.map { $0.shape() } }
+
+    /// Each operation with the function that builds its shape: a command builds only its own (building all
+    /// nine from the model cost every command about a millisecond).
+    private static let offered: [(operation: SSMOperation, shape: @Sendable () -> OperationShape)] = [
+        (OperationCatalog.sendAutomationSignal.operation, { sendAutomationSignal }),
+        (OperationCatalog.startAutomationExecution.operation, { startAutomationExecution }),
+        (OperationCatalog.stopAutomationExecution.operation, { stopAutomationExecution }),
+        (OperationCatalog.getAutomationExecution.operation, { getAutomationExecution }),
+        (OperationCatalog.describeAutomationExecutions.operation, { describeAutomationExecutions }),
+        (OperationCatalog.describeAutomationStepExecutions.operation, { describeAutomationStepExecutions }),
+        (OperationCatalog.listCommands.operation, { listCommands }),
+        (OperationCatalog.listCommandInvocations.operation, { listCommandInvocations }),
+        (OperationCatalog.getCommandInvocation.operation, { getCommandInvocation }),
+    ]
 
     /// The operation with this CLI name (`send-automation-signal`), if it is one the CLI offers.
     public static func named(_ cliName: String) -> OperationShape? {
-        all.first { $0.cliName == cliName }
+        offered.first { xformName($0.operation.name, separator: "-") == cliName }?.shape()
     }
 
     /// `--automation-execution-id` for member "AutomationExecutionId" (the AWS CLI's xform_name + dashes).

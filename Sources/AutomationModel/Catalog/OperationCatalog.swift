@@ -107,26 +107,36 @@ public enum OperationCatalog {
     ) { try await $0.getCommandInvocation($1) }
 
     /// Every operation, in the order the API reference groups them.
-    public static let all: [any AnyServiceOperation] = [
-        describeAutomationExecutions, getAutomationExecution, describeAutomationStepExecutions, sendAutomationSignal,
-        startAutomationExecution, stopAutomationExecution, getDocument, describeDocument, listDocuments,
-        createDocument, updateDocument, deleteDocument, describeInstanceInformation, listCommands,
-        listCommandInvocations, getCommandInvocation,
+    public static var all: [any AnyServiceOperation] { listed.map { $0.entry() } }
+
+    /// Each entry with its name, made an `any AnyServiceOperation` only when asked for: that instantiates the
+    /// entry's generic type, which looks up its request's and response's conformances, and doing so for every
+    /// entry cost a CLI command 2 ms when it needs one.
+    private static let listed: [(name: String, entry: @Sendable () -> any AnyServiceOperation)] = [
+        lazily(describeAutomationExecutions), lazily(getAutomationExecution), lazily(describeAutomationStepExecutions),
+        lazily(sendAutomationSignal), lazily(startAutomationExecution), lazily(stopAutomationExecution),
+        lazily(getDocument), lazily(describeDocument), lazily(listDocuments), lazily(createDocument),
+        lazily(updateDocument), lazily(deleteDocument), lazily(describeInstanceInformation), lazily(listCommands),
+        lazily(listCommandInvocations), lazily(getCommandInvocation),
     ]
 
-    private static let byName: [String: any AnyServiceOperation] = Dictionary(
-        uniqueKeysWithValues: all.map { ($0.operation.name, $0) })
+    @inline(__always)
+    private static func lazily<Request, Response>(_ entry: ServiceOperation<Request, Response>)
+        -> (name: String, entry: @Sendable () -> any AnyServiceOperation)
+    {
+        (entry.operation.name, { entry })
+    }
 
     /// The entry for an X-Amz-Target operation name, if the catalog has it.
     public static func entry(named name: String) -> (any AnyServiceOperation)? {
-        byName[name]
+        listed.first { $0.name == name }?.entry()
     }
 
     /// The operation named `name`, if the catalog has it.
     public static func operation(named name: String) -> SSMOperation? {
-        byName[name]?.operation
+        entry(named: name)?.operation
     }
 
     /// The names, sorted, for error messages that list what is supported.
-    public static var names: [String] { all.map(\.operation.name).sorted() }
+    public static var names: [String] { listed.map(\.name).sorted() }
 }

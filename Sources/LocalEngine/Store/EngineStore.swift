@@ -7,6 +7,7 @@ import GRDB
 final class EngineStore: Sendable {
     let pool: DatabasePool
     static let fileName = "engine.sqlite"
+    let listRows = ListRowCache()
 
     init(directory: URL) throws {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -92,6 +93,7 @@ final class EngineStore: Sendable {
                     );
                     """)
         }
+        registerListRowMigration(in: &migrator)
         return migrator
     }
 }

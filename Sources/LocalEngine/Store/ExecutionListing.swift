@@ -19,16 +19,13 @@ extension EngineStore {
         }
         let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         let sql = """
-            SELECT record, startTime, seq FROM executions \(whereClause)
+            SELECT id, listRow, startTime, seq FROM executions \(whereClause)
             ORDER BY startTime DESC, seq DESC LIMIT \(pageSize + 1)
             """
         do {
             let rows = try pool.read { db in try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)) }
             let page = rows.prefix(pageSize)
-            let items = try page.map { row -> AutomationExecutionMetadata in
-                let record = try Self.decodeJSON(ExecutionRecord.self, row["record"])
-                return AutomationExecutionMetadata(record.execution)
-            }
+            let items = try page.map { row in try listRows.row(id: row["id"], text: row["listRow"]) }
             var next: String?
             if rows.count > pageSize, let last = page.last {
                 next = PageToken(startTime: last["startTime"], seq: last["seq"]).encoded

@@ -19,17 +19,17 @@ extension EngineStore {
         try db.execute(
             sql: """
                 INSERT INTO executions (id, seq, documentName, status, startTime, endTime, mode, executedBy,
-                    parentId, currentAction, clientToken, tags, record)
-                VALUES (?, COALESCE((SELECT MAX(seq) FROM executions), 0) + 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    parentId, currentAction, clientToken, tags, record, listRow)
+                VALUES (?, COALESCE((SELECT MAX(seq) FROM executions), 0) + 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT(id) DO UPDATE SET status = excluded.status, endTime = excluded.endTime,
-                    currentAction = excluded.currentAction, record = excluded.record
+                    currentAction = excluded.currentAction, record = excluded.record, listRow = excluded.listRow
                 """,
             arguments: [
                 record.id, execution.documentName ?? "", record.status.rawValue,
                 execution.executionStartTime?.timeIntervalSince1970 ?? 0,
                 execution.executionEndTime?.timeIntervalSince1970, record.mode.rawValue, execution.executedBy ?? "",
                 execution.parentAutomationExecutionId, execution.currentAction, record.clientToken,
-                try encodeJSON(record.tags), try encodeJSON(stored),
+                try encodeJSON(record.tags), try encodeJSON(stored), try listRow(of: execution),
             ])
         // A step run inside a loop is listed after the loop's earlier runs, so later steps move down; moving
         // every row out of the way first keeps (executionId, position) unique while the rows are rewritten.
