@@ -163,7 +163,11 @@ let package = Package(
         .testTarget(name: "AWSWireTests", dependencies: ["AWSWire", "AutomationModel"]),
         .testTarget(
             name: "LocalEngineTests",
-            dependencies: ["LocalEngine", "AutomationDocuments", "AutomationModel", "AWSWire", "engine-test-host"]
+            dependencies: [
+                "LocalEngine", "AutomationDocuments", "AutomationModel", "AWSWire", "engine-test-host",
+                // The store's upgrade tests write data directories in the layout older engines left.
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
         .testTarget(
             name: "LocalEndpointTests",
