@@ -165,7 +165,7 @@ let package = Package(
             name: "LocalEngineTests",
             dependencies: [
                 "LocalEngine", "AutomationDocuments", "AutomationModel", "AWSWire", "engine-test-host",
-                // To turn a data directory back into one an earlier version wrote, for the migration tests.
+                // The migration and upgrade tests write data directories in the layouts earlier versions left.
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),

@@ -7,8 +7,12 @@ import Foundation
 // then moves the selection and times update + render + the frame comparison the event loop makes.
 //
 //   swift run -c release --scratch-path .build-release console-benchmark
+//   swift run -c release --scratch-path .build-release console-benchmark fleet 100 1000 5000   # the fleet section only,
+//                                                                   # with parents of these many children
 
 let sizes = [100, 1_000, 10_000]
+let onlyFleet = CommandLine.arguments.dropFirst().first == "fleet"
+let fleetSizes = onlyFleet ? CommandLine.arguments.dropFirst(2).compactMap { Int($0) } : [1_000]
 let framesPerSize = 400
 let target = ConsoleTarget(kind: .local(dataDirectory: "/tmp/benchmark"), principal: "arn:aws:iam::123456789012:user/bench")
 let start = Date(timeIntervalSince1970: 1_790_000_000)
@@ -59,8 +63,8 @@ func timeFrames(_ state: inout ConsoleState) -> [Double] {
 }
 
 print("console-benchmark: \(framesPerSize) frames per size, 120x40 and 160x48")
-print("executions   size     load (ms)   frame median (µs)   p99 (µs)   filtered median (µs)   resident (MB)")
-for (width, height) in [(120, 40), (160, 48)] {
+if !onlyFleet { print("executions   size     load (ms)   frame median (µs)   p99 (µs)   filtered median (µs)   resident (MB)") }
+for (width, height) in onlyFleet ? [] : [(120, 40), (160, 48)] {
     for count in sizes {
         var state = ConsoleState(target: target, options: ConsoleOptions(), width: width, height: height, now: start)
         _ = ConsoleUpdate.start(&state)
@@ -92,10 +96,9 @@ for (width, height) in [(120, 40), (160, 48)] {
 // A fleet: one rate-controlled parent with 1,000 children (one per ParameterValues target), loaded as the
 // console loads them (the unfiltered list, then the ParentExecutionId filter's pages of 50) and expanded,
 // against the same frames with 100 ordinary executions. Goal: no worse than with 100 executions.
-let fleetSize = 1_000
 let parentId = "f1ee7000-0000-4000-8000-000000000000"
 
-func child(_ index: Int) -> AutomationExecutionMetadata {
+func child(_ index: Int, of fleetSize: Int) -> AutomationExecutionMetadata {
     var execution = metadata(index + 1)
     execution.automationExecutionId = String(format: "c%07x-0000-4000-8000-%012x", index, index)
     execution.documentName = "Demo-OneStep"
@@ -105,44 +108,46 @@ func child(_ index: Int) -> AutomationExecutionMetadata {
     return execution
 }
 
-print("")
-print("fleet: a parent with \(fleetSize) children, expanded, vs. 100 executions (\(framesPerSize) frames)")
-print("rows                       size     frame median (µs)   p99 (µs)   resident (MB)")
-for (width, height) in [(120, 40), (160, 48)] {
-    var plain = ConsoleState(target: target, options: ConsoleOptions(), width: width, height: height, now: start)
-    _ = ConsoleUpdate.start(&plain)
-    for first in stride(from: 0, to: 100, by: 50) {
-        let page = (first..<(first + 50)).map(metadata)
-        _ = ConsoleUpdate.update(&plain, .result(.executions(.all, page, nextToken: first + 50 < 100 ? "p" : nil, appended: first > 0), at: start))
-    }
-    let plainFrames = timeFrames(&plain)
+for fleetSize in fleetSizes {
+    print("")
+    print("fleet: a parent with \(fleetSize) children, expanded, vs. 100 executions (\(framesPerSize) frames)")
+    print("rows                       size     frame median (µs)   p99 (µs)   resident (MB)")
+    for (width, height) in [(120, 40), (160, 48)] {
+        var plain = ConsoleState(target: target, options: ConsoleOptions(), width: width, height: height, now: start)
+        _ = ConsoleUpdate.start(&plain)
+        for first in stride(from: 0, to: 100, by: 50) {
+            let page = (first..<(first + 50)).map(metadata)
+            _ = ConsoleUpdate.update(&plain, .result(.executions(.all, page, nextToken: first + 50 < 100 ? "p" : nil, appended: first > 0), at: start))
+        }
+        let plainFrames = timeFrames(&plain)
 
-    var fleet = ConsoleState(target: target, options: ConsoleOptions(), width: width, height: height, now: start)
-    _ = ConsoleUpdate.start(&fleet)
-    var parent = metadata(0)
-    parent.automationExecutionId = parentId
-    parent.executionStartTime = start.addingTimeInterval(-Double(fleetSize) - 5)
-    parent.targetParameterName = "Target"
-    parent.targets = [Target(key: "ParameterValues", values: (0..<fleetSize).map { String(format: "target-%04d", $0) })]
-    parent.resolvedTargets = ResolvedTargets(parameterValues: parent.targets?.first?.values, truncated: false)
-    parent.maxConcurrency = "50"
-    parent.maxErrors = "5%"
-    let children = (0..<fleetSize).map(child).sorted { $0.executionStartTime! > $1.executionStartTime! }
-    _ = ConsoleUpdate.update(&fleet, .result(.executions(.all, [parent] + children.prefix(49), nextToken: "p", appended: false), at: start))
-    fleet.list.selectedId = parentId
-    _ = ConsoleUpdate.update(&fleet, .key(.character("e")))
-    for first in stride(from: 0, to: fleetSize, by: 50) {
-        let page = Array(children[first..<min(fleetSize, first + 50)])
-        let token: String? = first + 50 < fleetSize ? "c\(first + 50)" : nil
-        _ = ConsoleUpdate.update(&fleet, .result(.children(parentId: parentId, page, nextToken: token, appended: first > 0), at: start))
-    }
-    precondition(fleet.list.visibleCount >= fleetSize, "the fleet is not expanded: \(fleet.list.visibleCount) rows")
-    let fleetFrames = timeFrames(&fleet)
-    for (label, frames) in [("100 executions", plainFrames), ("parent + \(fleetSize) children", fleetFrames)] {
-        print(
-            label.padding(toLength: 25, withPad: " ", startingAt: 0)
-                + String(
-                    format: "  %3dx%-3d  %17.1f   %8.1f   %13.1f", width, height, percentile(frames, 0.5),
-                    percentile(frames, 0.99), residentMegabytes()))
+        var fleet = ConsoleState(target: target, options: ConsoleOptions(), width: width, height: height, now: start)
+        _ = ConsoleUpdate.start(&fleet)
+        var parent = metadata(0)
+        parent.automationExecutionId = parentId
+        parent.executionStartTime = start.addingTimeInterval(-Double(fleetSize) - 5)
+        parent.targetParameterName = "Target"
+        parent.targets = [Target(key: "ParameterValues", values: (0..<fleetSize).map { String(format: "target-%04d", $0) })]
+        parent.resolvedTargets = ResolvedTargets(parameterValues: parent.targets?.first?.values, truncated: false)
+        parent.maxConcurrency = "50"
+        parent.maxErrors = "5%"
+        let children = (0..<fleetSize).map { child($0, of: fleetSize) }.sorted { $0.executionStartTime! > $1.executionStartTime! }
+        _ = ConsoleUpdate.update(&fleet, .result(.executions(.all, [parent] + children.prefix(49), nextToken: "p", appended: false), at: start))
+        fleet.list.selectedId = parentId
+        _ = ConsoleUpdate.update(&fleet, .key(.character("e")))
+        for first in stride(from: 0, to: fleetSize, by: 50) {
+            let page = Array(children[first..<min(fleetSize, first + 50)])
+            let token: String? = first + 50 < fleetSize ? "c\(first + 50)" : nil
+            _ = ConsoleUpdate.update(&fleet, .result(.children(parentId: parentId, page, nextToken: token, appended: first > 0), at: start))
+        }
+        precondition(fleet.list.visibleCount >= fleetSize, "the fleet is not expanded: \(fleet.list.visibleCount) rows")
+        let fleetFrames = timeFrames(&fleet)
+        for (label, frames) in [("100 executions", plainFrames), ("parent + \(fleetSize) children", fleetFrames)] {
+            print(
+                label.padding(toLength: 25, withPad: " ", startingAt: 0)
+                    + String(
+                        format: "  %3dx%-3d  %17.1f   %8.1f   %13.1f", width, height, percentile(frames, 0.5),
+                        percentile(frames, 0.99), residentMegabytes()))
+        }
     }
 }

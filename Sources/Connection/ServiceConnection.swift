@@ -81,16 +81,20 @@ public final class ServiceConnection: Sendable {
         await engine?.shutdown()
     }
 
-    /// Seeds the demo on a fresh local engine (when the options ask for it), in the background: the console
-    /// calls this after its first screen, and the demo's executions appear as they are created. Once only.
-    public func seedDemoInBackground() {
+    /// Installs the shipped runbooks and seeds the demo on a fresh local engine (when the options ask for it),
+    /// in the background: the console calls this after its first screen. `seeded` is called after each
+    /// execution the demo starts and once more when it is done, so the console can list them as they are
+    /// created. Once only.
+    public func seedDemoInBackground(seeded: @escaping @Sendable () -> Void = {}) {
         guard seedsDemo, let engine else { return }
         let principal = principal
         seeding.withLock { task in
             guard task == nil else { return }
             task = Task {
                 do {
-                    try await DemoSeeder.seedIfEmpty(engine, operator: principal)
+                    try await engine.installShippedRunbooks()
+                    let started = try await DemoSeeder.seedIfEmpty(engine, operator: principal) { _ in seeded() }
+                    if !started.isEmpty { seeded() }
                 } catch is CancellationError {
                 } catch {
                     // Logged, not printed: the console owns the terminal by now. What was seeded stays.
@@ -105,7 +109,9 @@ public final class ServiceConnection: Sendable {
     {
         let directory = options.dataDirectory ?? EngineConfiguration.defaultDataDirectory(environment: environment)
         let region = options.aws.region ?? environment["AWS_REGION"] ?? environment["AWS_DEFAULT_REGION"]
-        let configuration = EngineConfiguration(dataDirectory: directory, instances: DemoFleet.instances, region: region)
+        var configuration = EngineConfiguration(dataDirectory: directory, instances: DemoFleet.instances, region: region)
+        // The console installs the shipped runbooks after its first screen (`seedDemoInBackground`).
+        configuration.installShippedRunbooks = !options.seedDemo
         let engine = try await AutomationEngine.open(configuration)
         let principal = configuration.localPrincipal(environment: environment)
         return ServiceConnection(

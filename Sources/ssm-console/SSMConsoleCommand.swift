@@ -163,7 +163,9 @@ struct SSMConsoleCommand: AsyncParsableCommand {
         settings.clipboard = settingsFile.clipboard
         settings.mouse = settingsFile.mouse
         settings.startupWarnings = file.warnings.map(\.description)
-        settings.firstScreenShown = { connection.seedDemoInBackground() }
+        settings.firstScreenShown = {
+            connection.seedDemoInBackground { mailbox.post(.demoSeeded(at: Date())) }
+        }
         if !local {
             settings.connect = switching.connect
             settings.targetChoices = TargetChoices(

@@ -266,4 +266,45 @@ struct FleetConsoleTests {
         }
         #expect(form.childrenText == nil)
     }
+
+    // MARK: Progress counted from the children loaded
+
+    @Test func progressFromTheFirstPageOnlyIsMarkedPartial() {
+        let state = FleetFixtures.partlyLoadedExpandedState()
+        let progress = state.list.progress(of: state.list.row(withId: parentId)!)
+        let firstPage = FleetFixtures.firstPageOfChildren
+        #expect(!progress.complete)
+        #expect(progress.counts.known == firstPage.count)
+        #expect(progress.total == 40)
+        #expect(progress.notStarted == nil)
+        let finished = firstPage.count { $0.automationExecutionStatus?.isTerminal == true }
+        #expect(progress.doneText == "\(finished)+/40")
+        #expect(progress.loadedText == "\(firstPage.count) of 40 loaded")
+    }
+
+    @Test func progressIsCompleteOnceTheLastPageIsIn() {
+        var state = FleetFixtures.partlyLoadedExpandedState()
+        let rest = FleetFixtures.children.filter { child in
+            !FleetFixtures.firstPageOfChildren.contains { $0.automationExecutionId == child.automationExecutionId }
+        }
+        _ = ConsoleUpdate.update(
+            &state, .result(.children(parentId: parentId, rest, nextToken: nil, appended: true), at: Fixtures.now))
+        let progress = state.list.progress(of: state.list.row(withId: parentId)!)
+        #expect(progress.complete)
+        #expect(progress.doneText == "31/40")
+        #expect(progress.notStarted == 4)
+        #expect(progress.loadedText == nil)
+    }
+
+    @Test func cancelOnAPartlyLoadedParentSaysItKnowsOnlyTheLoadedChildren() {
+        var state = FleetFixtures.partlyLoadedParentState()
+        _ = ConsoleUpdate.update(&state, Fixtures.key("c"))
+        guard case .stop(let form) = state.overlay else {
+            Issue.record("no stop form")
+            return
+        }
+        let running = FleetCounts(FleetFixtures.firstPageOfChildren).running
+        #expect(form.children?.notStarted == nil)
+        #expect(form.childrenText == "It is a parent of 40 targets: its running children (\(running) among the 10 loaded) will be cancelled and those not started will not start.")
+    }
 }

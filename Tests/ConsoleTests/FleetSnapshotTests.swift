@@ -31,6 +31,17 @@ struct FleetSnapshotTests {
         }
     }
 
+    /// Only the filter's first page is in: the progress says it counts the loaded children, not all of them.
+    @Test func partlyLoaded() {
+        check("fleet-partly-loaded-expanded") { FleetFixtures.partlyLoadedExpandedState(width: $0, height: $1) }
+        check("fleet-partly-loaded-parent") { FleetFixtures.partlyLoadedParentState(width: $0, height: $1) }
+        check("fleet-partly-loaded-cancel") { width, height in
+            var state = FleetFixtures.partlyLoadedParentState(width: width, height: height)
+            _ = ConsoleUpdate.update(&state, Fixtures.key("c"))
+            return state
+        }
+    }
+
     @Test func cancelParent() {
         check("fleet-cancel") { width, height in
             var state = FleetFixtures.parentState(width: width, height: height)

@@ -60,7 +60,7 @@ struct Counter {
                 state.ticks += 1
                 if state.ticks == 20 { return [.quit] }
             case .resize(let width, let height): state.size = (width, height)
-            case .notice, .mouse: break
+            case .notice, .mouse, .demoSeeded: break
             }
             return []
         },

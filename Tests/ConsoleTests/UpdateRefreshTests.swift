@@ -15,6 +15,21 @@ struct UpdateRefreshTests {
         #expect(state.refresh.listInFlight)
     }
 
+    /// The local demo is seeded after the first screen: each execution it seeds reloads the list at once,
+    /// not at the next refresh.
+    @Test func demoSeededReloadsTheListAtOnce() {
+        var state = Fixtures.state()
+        #expect(ConsoleUpdate.update(&state, .demoSeeded(at: later(1))) == [.request(.listExecutions(.all, pageSize: 50))])
+        #expect(state.now == later(1))
+        #expect(state.refresh.listInFlight)
+        // Seeded again while that call is in flight: the list is asked for again right after its answer, which
+        // may predate the new execution.
+        #expect(ConsoleUpdate.update(&state, .demoSeeded(at: later(1.5))).isEmpty)
+        let effects = ConsoleUpdate.update(
+            &state, .result(.executions(.all, Fixtures.rows, nextToken: nil, appended: false), at: later(1.6)))
+        #expect(effects.contains(.request(.listExecutions(.all, pageSize: 50))))
+    }
+
     @Test func refreshIntervalHasAFloor() {
         #expect(ConsoleOptions(refreshInterval: .milliseconds(300)).refreshInterval == ConsoleOptions.minimumRefresh)
         #expect(ConsoleOptions(refreshInterval: .seconds(30)).refreshInterval == .seconds(30))

@@ -6,12 +6,14 @@ enum FleetText {
     /// For a parent's row: "31/40 ✗2" when narrow, with MaxConcurrency and MaxErrors when there is room.
     static func row(_ progress: FleetProgress, width: Int, glyphs: GlyphSet) -> String {
         let errors = progress.counts.errors
+        let failed = progress.atLeast(errors)
         if width >= 44 {
             var text = "\(progress.doneText) done"
-            if errors > 0 { text += ", \(errors) failed" }
+            if errors > 0 { text += ", \(failed) failed" }
+            if let loaded = progress.loadedText, width >= 70 { text += " (\(loaded))" }
             return text + rateControl(progress, separator: " \(glyphs.separator) ")
         }
-        var text = progress.doneText + (errors > 0 ? " \(glyphs.failedMark)\(errors)" : "")
+        var text = progress.doneText + (errors > 0 ? " \(glyphs.failedMark)\(failed)" : "")
         if width >= 24 {
             if let concurrency = progress.maxConcurrency { text += " \(glyphs.separator) conc \(concurrency)" }
             if let maxErrors = progress.maxErrors { text += " \(glyphs.separator) err \(maxErrors)" }
@@ -30,8 +32,13 @@ enum FleetText {
     /// A parent's view, the line under the timing: how its children stand and the error budget used.
     static func summary(_ progress: FleetProgress) -> String {
         let counts = progress.counts
-        var parts = ["Children: \(progress.doneText) done", "\(counts.running) running", "\(progress.notStarted) not started"]
-        if counts.cancelled > 0 { parts.append("\(counts.cancelled) cancelled") }
+        var parts = ["Children: \(progress.doneText) done", "\(progress.atLeast(counts.running)) running"]
+        if let notStarted = progress.notStarted {
+            parts.append("\(notStarted) not started")
+        } else if let loaded = progress.loadedText {
+            parts.append("counted from \(loaded)")
+        }
+        if counts.cancelled > 0 { parts.append("\(progress.atLeast(counts.cancelled)) cancelled") }
         parts.append(progress.budgetText)
         return parts.joined(separator: ", ") + rateControl(progress, separator: "  ")
     }

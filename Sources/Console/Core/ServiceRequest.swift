@@ -126,6 +126,9 @@ public enum ConsoleEvent: Sendable {
     case tick(Date)
     case result(ServiceResult, at: Date)
     case notice(CoreNotice, at: Date)
+    /// The local demo was seeded, or seeded one more execution, after the first screen: the list reloads at
+    /// once instead of at the next refresh.
+    case demoSeeded(at: Date)
 }
 
 /// What the update asks to happen after it has changed the state.

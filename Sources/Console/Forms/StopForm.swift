@@ -20,7 +20,11 @@ public struct StopForm: Sendable, Hashable {
     public var childrenText: String? {
         guard let children, children.total > 0 || children.counts.known > 0 else { return nil }
         let running = children.counts.running
-        let notStarted = children.notStarted
+        guard let notStarted = children.notStarted else {
+            // Only some children are loaded: say what is known and that it is not all.
+            return "It is a parent of \(children.totalText) targets: its running children (\(running) among the "
+                + "\(children.counts.known) loaded) will be cancelled and those not started will not start."
+        }
         return "It is a parent: \(running) running child\(running == 1 ? "" : "ren") will be cancelled and "
             + "\(notStarted) not started will not start (\(children.counts.finished) already finished)."
     }

@@ -299,11 +299,16 @@ public struct ExecutionList: Sendable, Hashable {
         return (childIdsByParent[parentId] ?? []).compactMap(row(withId:)).sorted(by: FleetChildren.startedFirst)
     }
 
-    /// The parent's progress, from the children known without another call.
+    /// The parent's progress, from the children known without another call: all of them once the filter's
+    /// last page is in, else a count the progress marks as partial.
     public func progress(of parent: AutomationExecutionMetadata) -> FleetProgress {
         let id = parent.automationExecutionId
-        let counts = children[id].flatMap { $0.loaded ? $0.counts : nil } ?? FleetCounts(knownChildren(of: id))
-        return FleetProgress(parent: parent, counts: counts)
+        if let fleet = children[id], fleet.loaded {
+            return FleetProgress(parent: parent, counts: fleet.counts, allListed: fleet.nextToken == nil)
+        }
+        // The list itself lists every child when it has every execution: no filter and no page left.
+        let wholeList = loaded && nextToken == nil && (query == .all || query == .children(of: id))
+        return FleetProgress(parent: parent, counts: FleetCounts(knownChildren(of: id)), allListed: wholeList)
     }
 
     /// Expands a collapsed parent (its children, as far as the list knows them, until the filtered page

@@ -90,25 +90,46 @@ public struct FleetCounts: Sendable, Hashable {
 
 /// A parent's progress as its row and its view show it: children finished of the targets, errors against
 /// MaxErrors, and the rate control it runs under.
+///
+/// The counts come from the children listed (the ParentExecutionId filter's pages), which is all the API gives:
+/// a parent's ProgressCounters are documented for multi-account and multi-Region executions and count steps,
+/// not children. When not every child is loaded, the counts are a lower bound and the text says so.
 public struct FleetProgress: Sendable, Hashable {
     public var counts: FleetCounts
-    /// The targets the parent resolved, when it says (ResolvedTargets not truncated); else the children known.
+    /// The targets the parent resolved (ResolvedTargets), or the children known when it does not say.
     public var total: Int
+    /// ResolvedTargets says how many targets there are: present and not truncated.
+    public var totalIsExact: Bool
+    /// The counts cover every child the parent has; otherwise only the children loaded so far.
+    public var complete: Bool
     public var maxConcurrency: String?
     public var maxErrors: String?
 
-    public init(parent: AutomationExecutionMetadata, counts: FleetCounts) {
+    /// - Parameter allListed: every child the parent has is among those counted (the filter's last page is in).
+    public init(parent: AutomationExecutionMetadata, counts: FleetCounts, allListed: Bool = true) {
         self.counts = counts
         let resolved = parent.resolvedTargets
         let resolvedCount = resolved?.truncated == true ? nil : resolved?.parameterValues?.count
-        total = max(resolvedCount ?? 0, counts.known)
+        totalIsExact = resolvedCount != nil
+        total = max(resolvedCount ?? resolved?.parameterValues?.count ?? 0, counts.known)
+        // Every target's child is known, whatever the pages say.
+        complete = allListed || (totalIsExact && counts.known >= total)
         maxConcurrency = parent.maxConcurrency
         maxErrors = parent.maxErrors
     }
 
-    /// Targets the parent has not started a child for yet.
-    public var notStarted: Int { max(0, total - counts.known) + pendingChildren }
+    /// Targets the parent has not started a child for yet; nil when not every child is loaded, as the ones not
+    /// loaded may have started or not.
+    public var notStarted: Int? {
+        complete ? max(0, total - counts.known) + pendingChildren : nil
+    }
     private var pendingChildren: Int { counts.known - counts.finished - counts.running }
+
+    /// "40", or "40+" when ResolvedTargets was truncated.
+    public var totalText: String { totalIsExact || complete ? "\(total)" : "\(total)+" }
+
+    /// "31+" when the count is of the loaded children only.
+    func atLeast(_ count: Int) -> String { complete ? "\(count)" : "\(count)+" }
 
     /// The errors MaxErrors allows before no new child starts: a number, or a percentage of the targets
     /// (10% of 50 is 5: the sixth error stops the fleet). Nil when MaxErrors is absent or unreadable.
@@ -124,13 +145,17 @@ public struct FleetProgress: Sendable, Hashable {
     /// Past its error budget: no new child starts.
     public var isOverErrorBudget: Bool { errorBudget.map { counts.errors > $0 } ?? false }
 
-    /// "31/40": children finished of the targets.
-    public var doneText: String { "\(counts.finished)/\(total)" }
+    /// "31/40": children finished of the targets; "31+/1000" when only some children are loaded.
+    public var doneText: String { "\(atLeast(counts.finished))/\(totalText)" }
+
+    /// "50 of 1000 loaded" when not every child is loaded; nil when all are.
+    public var loadedText: String? { complete ? nil : "\(counts.known) of \(totalText) loaded" }
 
     /// The error budget used, "error budget 2 of 3 used" (or "2 errors" without MaxErrors).
     public var budgetText: String {
-        guard let budget = errorBudget else { return "\(counts.errors) error\(counts.errors == 1 ? "" : "s")" }
-        return "error budget \(counts.errors) of \(budget) used" + (isOverErrorBudget ? " (over: no new child starts)" : "")
+        let errors = atLeast(counts.errors)
+        guard let budget = errorBudget else { return "\(errors) error\(counts.errors == 1 && complete ? "" : "s")" }
+        return "error budget \(errors) of \(budget) used" + (isOverErrorBudget ? " (over: no new child starts)" : "")
     }
 }
 

@@ -36,6 +36,9 @@ public enum ConsoleUpdate {
             state.now = max(state.now, at)
             handle(notice, &state)
             return []
+        case .demoSeeded(let at):
+            state.now = max(state.now, at)
+            return reloadList(&state)
         }
     }
 

@@ -8,9 +8,12 @@ public enum DemoSeeder {
     /// The second approver of the demo approval, besides the operator.
     public static let secondApprover = "arn:aws:iam::\(EngineConfiguration.localAccountId):user/second-approver"
 
-    /// Seeds the demo when the engine has never run an execution; returns the IDs it started.
+    /// Seeds the demo when the engine has never run an execution; returns the IDs it started. `started` hears
+    /// of each as it starts, so a console can list them while the rest are seeded.
     @discardableResult
-    public static func seedIfEmpty(_ engine: AutomationEngine, operator principal: String) async throws -> [String] {
+    public static func seedIfEmpty(
+        _ engine: AutomationEngine, operator principal: String, started seeded: (@Sendable (String) -> Void)? = nil
+    ) async throws -> [String] {
         guard try engine.store.executionCount() == 0 else { return [] }
         let service = engine.session(principal: principal)
         var started: [String] = []
@@ -25,6 +28,7 @@ public enum DemoSeeder {
             let response = try await service.startAutomationExecution(request)
             let id = response.automationExecutionId ?? ""
             started.append(id)
+            seeded?(id)
             return id
         }
         // Ended ones first, so the waiting and running ones are newest and sit at the top.

@@ -78,8 +78,10 @@ extension AutomationEngine {
         return (stored, document)
     }
 
-    /// Installs each shipped runbook that is not in the store yet.
-    func installShippedRunbooks() throws {
+    /// Installs the shipped runbooks the store does not have yet. `open` does it when the configuration says
+    /// so; the console opens its engine without and calls this after its first screen, as parsing them all
+    /// on a first start would hold that screen up.
+    public func installShippedRunbooks() throws {
         for runbook in try ShippedRunbooks.all() where try !store.documentExists(name: runbook.name) {
             _ = try Self.parseRunnable(runbook.content, format: .yaml)
             try store.addDocumentVersion(

@@ -54,7 +54,7 @@ extension AutomationEngine {
             clientToken: request.clientToken, requestFingerprint: fingerprint)
         parent.fleet = FleetRuntime(targets: targets, maxConcurrency: rate.maxConcurrency, maxErrors: rate.maxErrors)
         let children = scheduleFleet(&parent, document: document)
-        try commitFleet(parent, children: children)
+        try commitFleet(parent, children: children, targets: .all)
         return StartAutomationExecutionResponse(automationExecutionId: parent.id)
     }
 
@@ -68,24 +68,18 @@ extension AutomationEngine {
     /// caller writes in the same transaction as the parent.
     func scheduleFleet(_ parent: inout ExecutionRecord, document: AutomationDocument) -> [ExecutionRecord] {
         guard var fleet = parent.fleet, !parent.status.isTerminal else { return [] }
+        // The parent lets go of its copy, so changing a target does not copy all of them.
+        parent.fleet = nil
         var started: [ExecutionRecord] = []
-        var running = fleet.running
-        var next = fleet.targets.firstIndex { $0.childId == nil }
-        while !fleet.stopping, !fleet.thresholdReached, running < fleet.window, let index = next {
+        while !fleet.stopping, !fleet.thresholdReached, fleet.running < fleet.window, let index = fleet.nextToStart {
             let child = newChild(of: parent, position: index, target: fleet.targets[index], document: document)
-            fleet.targets[index].childId = child.id
-            if child.status.isTerminal {
-                fleet.targets[index].outcome = child.status
-            } else {
-                running += 1
-            }
+            fleet.started(index, childId: child.id, outcome: child.status.isTerminal ? child.status : nil)
             started.append(child)
-            next = fleet.targets[(index + 1)...].firstIndex { $0.childId == nil }
         }
-        parent.fleet = fleet
-        if running == 0, fleet.stopping || fleet.thresholdReached || next == nil {
+        if fleet.running == 0, fleet.stopping || fleet.thresholdReached || fleet.nextToStart == nil {
             finishFleet(&parent, fleet)
         }
+        parent.fleet = fleet
         return started
     }
 
@@ -143,22 +137,50 @@ extension AutomationEngine {
         }
     }
 
-    /// Writes the parent and the children it just started in one transaction.
-    func commitFleet(_ parent: ExecutionRecord, children: [ExecutionRecord]) throws(ServiceError) {
+    /// Which of a parent's target rows a transition writes.
+    enum FleetRowsChange {
+        /// Every target's row (a start, a recovery).
+        case all
+        /// The rows of these positions only, and the parent's record only when `parentChanged`: a child's end
+        /// costs the same however many targets the fleet has.
+        case positions([Int], parentChanged: Bool)
+    }
+
+    /// Writes the parent (when it changed), the rows of the targets that changed and the children it just
+    /// started, in one transaction.
+    func commitFleet(_ parent: ExecutionRecord, children: [ExecutionRecord], targets change: FleetRowsChange) throws(ServiceError) {
         let children = children.map { child in
             var child = child
             child.execution.progressCounters = Self.progress(of: child.steps)
             return child
         }
-        try commit(parent) { db in
+        let fleetTargets = parent.fleet?.targets ?? []
+        var positions: [Int]?
+        var parentChanged = true
+        if case .positions(let changed, let changedParent) = change {
+            positions = changed + children.compactMap(\.fleetPosition)
+            parentChanged = changedParent || parent.status.isTerminal
+        }
+        let writeRows = { (db: GRDBDatabase) throws in
+            try EngineStore.saveFleetTargets(of: parent.id, fleetTargets, positions: positions, in: db)
             for child in children { try EngineStore.save(child, in: db) }
+        }
+        if parentChanged {
+            try commit(parent, extra: writeRows)
+        } else {
+            do {
+                try store.pool.write(writeRows)
+            } catch {
+                throw ServiceError(.internalServerError, "The local engine could not write its store: \(error)")
+            }
+            active[parent.id] = parent
         }
         for child in children { remember(child) }
     }
 
-    private func commitFleetInBackground(_ parent: ExecutionRecord, children: [ExecutionRecord]) {
+    private func commitFleetInBackground(_ parent: ExecutionRecord, children: [ExecutionRecord], targets change: FleetRowsChange) {
         do {
-            try commitFleet(parent, children: children)
+            try commitFleet(parent, children: children, targets: change)
         } catch {
             logger.error("\(error.message)", metadata: ["execution": "\(parent.id)"])
             active[parent.id] = parent
@@ -166,23 +188,32 @@ extension AutomationEngine {
         }
     }
 
-    /// A child ended: its slot frees up and the window doubles (the exponential start-up).
-    func childEnded(parentId: String, childId: String, status: AutomationExecutionStatus) {
-        guard var parent = active[parentId], var fleet = parent.fleet,
-            let index = fleet.targets.firstIndex(where: { $0.childId == childId }), fleet.targets[index].outcome == nil
-        else { return }
-        fleet.targets[index].outcome = status
+    /// A child ended: its slot frees up and the window doubles (the exponential start-up). Only the parent's
+    /// record (when its window or status changed), the child's target row and the new children are written.
+    func childEnded(parentId: String, childId: String, position: Int?, status: AutomationExecutionStatus) {
+        // Taken out of `active` while it changes, so changing a target does not copy all of them.
+        guard var parent = active.removeValue(forKey: parentId) else { return }
+        guard var fleet = parent.fleet, let index = fleet.index(ofChild: childId, position: position),
+            fleet.targets[index].outcome == nil
+        else {
+            active[parentId] = parent
+            return
+        }
+        parent.fleet = nil
+        fleet.ended(index, status: status)
+        let window = fleet.window
         fleet.window = min(fleet.maxConcurrency, fleet.window * 2)
-        parent.fleet = fleet
+        let windowChanged = fleet.window != window
         guard let document = try? document(of: parent) else {
             fleet.stopping = true
             parent.fleet = fleet
             finish(&parent, status: .failed, failureMessage: "The document of this execution is no longer available; no more targets start.")
-            commitInBackground(parent)
+            commitFleetInBackground(parent, children: [], targets: .positions([index], parentChanged: true))
             return
         }
+        parent.fleet = fleet
         let children = scheduleFleet(&parent, document: document)
-        commitFleetInBackground(parent, children: children)
+        commitFleetInBackground(parent, children: children, targets: .positions([index], parentChanged: windowChanged))
     }
 
     /// StopAutomationExecution on a parent: no more children start, the running ones are cancelled, and the
@@ -194,7 +225,7 @@ extension AutomationEngine {
         parent.fleet = fleet
         parent.runtime.cancelling = true
         parent.execution.automationExecutionStatus = .cancelling
-        let running = fleet.targets.compactMap { $0.outcome == nil ? $0.childId : nil }
+        let running = fleet.runningChildIds
         if running.isEmpty { finishFleet(&parent, fleet) }
         try commit(parent)
         cancelChildren(running)
@@ -210,8 +241,8 @@ extension AutomationEngine {
         }
     }
 
-    /// After a restart: each parent learns from the store which children exist and how they ended (a child
-    /// written without its parent's update is found by its position), then goes on scheduling the rest.
+    /// After a restart: each parent learns from the store which children exist and how they ended (a child that
+    /// ended without its target's row being updated is found by its position), then goes on scheduling the rest.
     func recoverFleets(_ parents: [ExecutionRecord]) {
         for var parent in parents {
             guard var fleet = parent.fleet else { continue }
@@ -224,20 +255,19 @@ extension AutomationEngine {
             }
             for child in children {
                 guard let position = child.fleetPosition, fleet.targets.indices.contains(position) else { continue }
-                fleet.targets[position].childId = child.id
-                fleet.targets[position].outcome = child.status.isTerminal ? child.status : nil
+                fleet.started(position, childId: child.id, outcome: child.status.isTerminal ? child.status : nil)
             }
             parent.fleet = fleet
             guard let document = try? document(of: parent) else {
                 finish(&parent, status: .failed, failureMessage: "The document of this execution is no longer available.")
-                commitInBackground(parent)
-                cancelChildren(fleet.targets.compactMap { $0.outcome == nil ? $0.childId : nil })
+                commitFleetInBackground(parent, children: [], targets: .all)
+                cancelChildren(fleet.runningChildIds)
                 continue
             }
             let started = scheduleFleet(&parent, document: document)
-            commitFleetInBackground(parent, children: started)
+            commitFleetInBackground(parent, children: started, targets: .all)
             if fleet.stopping {
-                cancelChildren(fleet.targets.compactMap { $0.outcome == nil ? $0.childId : nil })
+                cancelChildren(fleet.runningChildIds)
             }
         }
     }

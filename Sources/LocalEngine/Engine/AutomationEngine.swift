@@ -99,8 +99,9 @@ public actor AutomationEngine {
             active[record.id] = nil
             if let parentId = record.execution.parentAutomationExecutionId, active[parentId]?.fleet != nil {
                 let childId = record.id
+                let position = record.fleetPosition
                 let status = record.status
-                Task { self.childEnded(parentId: parentId, childId: childId, status: status) }
+                Task { self.childEnded(parentId: parentId, childId: childId, position: position, status: status) }
             }
         } else {
             active[record.id] = record

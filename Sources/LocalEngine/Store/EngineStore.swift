@@ -21,7 +21,7 @@ final class EngineStore: Sendable {
         try Self.migrator.migrate(pool)
     }
 
-    private static var migrator: DatabaseMigrator {
+    static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1") { db in
             try db.execute(
@@ -94,6 +94,8 @@ final class EngineStore: Sendable {
                     """)
         }
         registerListRowMigration(in: &migrator)
+        // Keep this after every earlier migration: a rate-controlled parent's targets get a row each.
+        migrator.registerMigration("fleet-targets-table", migrate: moveFleetTargetsToTheirTable)
         return migrator
     }
 }

@@ -61,6 +61,7 @@ extension EngineStore {
         else { return nil }
         var record = try decodeJSON(ExecutionRecord.self, text)
         record.steps = try steps(executionId: id, in: db)
+        record.fleet?.restore(try fleetTargets(of: id, in: db))
         return record
     }
 

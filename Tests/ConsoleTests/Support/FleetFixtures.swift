@@ -46,6 +46,41 @@ enum FleetFixtures {
         return state
     }
 
+    /// The newest children only: the filter's first page, with a token for more.
+    static var firstPageOfChildren: [AutomationExecutionMetadata] {
+        Array(children.sorted { ($0.executionStartTime ?? .distantPast) > ($1.executionStartTime ?? .distantPast) }.prefix(10))
+    }
+
+    /// The executions view with a list page that has the parent but none of its children, as when a fleet's
+    /// children are too many for the list's pages.
+    static func stateWithoutChildren(width: Int = 80, height: Int = 24) -> ConsoleState {
+        var state = Fixtures.state(width: width, height: height, rows: allRows.filter { $0.parentAutomationExecutionId == nil })
+        state.list.selectedId = parentId
+        ConsoleUpdate.clampScrolling(&state)
+        return state
+    }
+
+    /// Expanded, with only the first page of children arrived (more pages to load).
+    static func partlyLoadedExpandedState(width: Int = 80, height: Int = 24) -> ConsoleState {
+        var state = stateWithoutChildren(width: width, height: height)
+        _ = ConsoleUpdate.update(&state, Fixtures.key("e"))
+        _ = ConsoleUpdate.update(
+            &state,
+            .result(.children(parentId: parentId, firstPageOfChildren, nextToken: "more", appended: false), at: Fixtures.now))
+        return state
+    }
+
+    /// The parent's view with only the first page of children arrived.
+    static func partlyLoadedParentState(width: Int = 80, height: Int = 24) -> ConsoleState {
+        var state = stateWithoutChildren(width: width, height: height)
+        _ = ConsoleUpdate.update(&state, .key(.enter))
+        _ = ConsoleUpdate.update(&state, .result(.execution(parent, steps: []), at: Fixtures.now))
+        _ = ConsoleUpdate.update(
+            &state,
+            .result(.children(parentId: parentId, firstPageOfChildren, nextToken: "more", appended: false), at: Fixtures.now))
+        return state
+    }
+
     /// The parent's view, with its children loaded.
     static func parentState(width: Int = 80, height: Int = 24) -> ConsoleState {
         var state = state(width: width, height: height)
