@@ -41,7 +41,12 @@ static void pass_on(int number, siginfo_t *info, void *context) {
     (void)context;
     // The terminal signals the whole foreground process group, the child with it: passing such a signal on
     // would deliver it twice, and the console takes a second termination signal as "end at once".
+#ifdef SI_KERNEL
     if (info != NULL && info->si_code == SI_KERNEL) return;
+#else
+    // Elsewhere a signal from the terminal cannot be told apart; the console takes the repeat as an echo.
+    (void)info;
+#endif
     pid_t target = child;
     if (target > 0) {
         int saved_errno = errno;
