@@ -84,6 +84,13 @@ struct SSMConsoleCommand: AsyncParsableCommand {
                 "ssm-console: the console needs a terminal on stdin and stdout. Run it in a terminal, or use a subcommand such as 'ssm-console describe-automation-executions' in scripts.\n".utf8))
             throw ExitCode(2)
         }
+        if ConsoleSupervisor.shouldSupervise(
+            isInteractive: true, isSupervisedChild: ConsoleSupervisor.isSupervisedChild,
+            environment: ProcessInfo.processInfo.environment)
+        {
+            // This process stays the one the shell waits for, and restores the terminal however the console ends.
+            ConsoleSupervisor.runConsoleAsChild()
+        }
         // A bad config file stops the console before anything starts, rather than guessing what was meant.
         let file: SettingsFile.Loaded
         do {

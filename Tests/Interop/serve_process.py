@@ -20,6 +20,12 @@ def binary_path() -> Path:
     return Path(configured).resolve() if configured else PACKAGE_ROOT / ".build" / "debug" / "ssm-console"
 
 
+def limit_open_files(count: int) -> None:
+    import resource
+    _, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    resource.setrlimit(resource.RLIMIT_NOFILE, (count, hard))
+
+
 @dataclass(frozen=True)
 class AccessKey:
     access_key_id: str
@@ -34,7 +40,9 @@ class AccessKey:
 class ServeProcess:
     """One `ssm-console serve` on 127.0.0.1 with a port the system picks."""
 
-    def __init__(self, data_dir: Path, keys: list[AccessKey], extra_arguments: list[str] = ()):
+    def __init__(self, data_dir: Path, keys: list[AccessKey], extra_arguments: list[str] = (),
+                 open_files: int | None = None):
+        """`open_files` lowers the soft limit on serve's file descriptors (RLIMIT_NOFILE)."""
         binary = binary_path()
         if not binary.exists():
             raise RuntimeError(
@@ -49,7 +57,8 @@ class ServeProcess:
         arguments += list(extra_arguments)
         self.arguments = arguments
         self.process = subprocess.Popen(
-            arguments, stdout=subprocess.PIPE, stderr=self._stderr, stdin=subprocess.DEVNULL, cwd=PACKAGE_ROOT
+            arguments, stdout=subprocess.PIPE, stderr=self._stderr, stdin=subprocess.DEVNULL, cwd=PACKAGE_ROOT,
+            preexec_fn=None if open_files is None else lambda: limit_open_files(open_files),
         )
         self._lines: queue.Queue[str | None] = queue.Queue()
         self.stdout_lines: list[str] = []

@@ -4,6 +4,7 @@
 #define NCURSES_WIDECHAR 1
 #include <ncursesw/curses.h>
 #include <wchar.h>
+#include "supervisor.h"
 
 // ncurses' macros and global variables as functions: Swift cannot use function-like macros, and Swift 6
 // rejects C global variables (stdscr, LINES, COLS, COLORS) as not concurrency-safe.
