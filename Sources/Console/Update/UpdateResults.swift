@@ -43,7 +43,8 @@ extension ConsoleUpdate {
         case .targetCount(let targets, let count):
             state.editStartForm { form in form.targetCount = StartForm.TargetCount(targets: targets, count: count) }
             return []
-        case .document(let description, let stepNames, let rules):
+        case .document(let description, let stepNames, let rules, let loopSteps):
+            state.documentLoopSteps[description.name ?? ""] = loopSteps
             documentArrived(description, stepNames: stepNames, rules: rules, &state)
             return []
         case .switched(let target, let readOnly):
