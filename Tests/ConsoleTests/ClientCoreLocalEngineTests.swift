@@ -40,7 +40,7 @@ struct ClientCoreLocalEngineTests {
             for result in events.results {
                 switch result {
                 case .executions(_, let rows, _, _): inbox = rows
-                case .document(_, let names, let parameterRules):
+                case .document(_, let names, let parameterRules, _):
                     stepNames = names
                     rules = parameterRules
                 default: Issue.record("unexpected \(result)")

@@ -203,7 +203,7 @@ struct ClientCoreTests {
         let core = core()
         core.submit(.describeDocument(name: "Doc", version: nil))
         await events.wait(for: "the document") { $0.results.count == 1 }
-        guard case .document(let description, let stepNames, let rules) = events.results.first else {
+        guard case .document(let description, let stepNames, let rules, _) = events.results.first else {
             Issue.record("expected a document, got \(events.results)")
             return
         }
@@ -225,7 +225,7 @@ struct ClientCoreTests {
         let core = core()
         core.submit(.describeDocument(name: "Doc", version: nil))
         await events.wait(for: "the document") { $0.results.count == 1 }
-        guard case .document(let description, let stepNames, let rules) = events.results.first else {
+        guard case .document(let description, let stepNames, let rules, _) = events.results.first else {
             Issue.record("expected a document, got \(events.results)")
             return
         }

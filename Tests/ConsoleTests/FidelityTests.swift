@@ -61,6 +61,10 @@ struct FidelityTests {
         check("aws-control-characters", AWSShapedFixtures.controlCharacters)
     }
 
+    @Test func futureMembers() {
+        check("aws-future-members", select: "startInstances", AWSShapedFixtures.futureMembers)
+    }
+
     // MARK: What each kind of answer must show
 
     /// Every line of the details pane of the selected step and the execution, unwrapped enough to search.
@@ -93,6 +97,69 @@ struct FidelityTests {
             state.detail = detail
         }
         #expect(details(state).contains("Started execution: child-111122223333-us-east-1"))
+    }
+
+    /// Members of a later API at every depth are shown under the member that holds them, by wire name, or
+    /// with their path under "Other fields" when the pane shows nothing of what holds them.
+    @Test func membersTheModelDoesNotKnowAreShownAtEveryDepth() throws {
+        var state = Self.state(AWSShapedFixtures.futureMembers, width: 160, height: 48, select: "startInstances")
+        var text = details(state)
+        #expect(text.contains(
+            "Failure details: stage Verification, type Verification\n  Details:\n  ErrorMessage: timed out\n"
+                + "  Cause: {\"Code\":\"InstanceLimitExceeded\",\"RetryAfterSeconds\":30}"))
+        #expect(text.contains("Triggered alarms: cpu-high ALARM\n  TriggeredAlarms[0].StateReason: Threshold crossed"))
+        #expect(text.contains("Other fields:\n  RemediationHint: Raise the instance limit."))
+        // The execution's own, after the step's.
+        #expect(text.contains("Alarms: cpu-high (poll failures ignored)\n  Alarms[0].Region: us-west-2\n  EvaluationPeriodSeconds: 60"))
+        #expect(text.contains("Target locations:\n  Accounts 111122223333 · Regions us-east-1 · role AutomationRole\n  TargetLocations[0].RegionOrder: Sequential"))
+        #expect(text.contains("Other fields:\n  CostEstimate: {\"Amount\":0.42,\"Currency\":\"USD\"}\n  Priority: 3\n  ProgressCounters.SkippedSteps: 1"))
+
+        state.detail!.selectedStep = try #require(state.detail!.steps.firstIndex { $0.stepName == "stopInstances" })
+        text = details(state)
+        #expect(text.contains("In loop: eachInstance  Iteration: 1  Iterator value: i-0123456789abcdef0\n  IterationLabel: first"))
+        #expect(text.contains("Target location: Accounts 111122223333 · Regions us-east-1\n  RegionOrder: Sequential"))
+        #expect(text.contains("Targets: InstanceIds=i-0123456789abcdef0\n  Targets[0].MatchMode: Exact"))
+        #expect(text.contains("Other fields:\n  EnergyUsedWattHours: 12.5"))
+    }
+
+    /// A rate-controlled parent's targets with members of a later API: shown under the targets they belong to.
+    @Test func unknownMembersOfTargetsAreShownUnderThem() {
+        let execution = AWSShapedFixtures.execution(
+            """
+            {"AutomationExecution": {"AutomationExecutionId": "\(Fixtures.id(28))", "DocumentName": "AWS-RestartEC2Instance",
+              "AutomationExecutionStatus": "InProgress", "TargetParameterName": "InstanceId",
+              "Targets": [{"Key": "tag:Env", "Values": ["prod"], "MatchMode": "Exact"}],
+              "ResolvedTargets": {"ParameterValues": ["i-0123456789abcdef0"], "Truncated": false, "ResolvedAt": 1795000000},
+              "MaxConcurrency": "10%", "MaxErrors": "1"}}
+            """)
+        var detail = ExecutionDetail(id: execution.automationExecutionId)
+        detail.execution = execution
+        let text = DetailsContent.lines(detail, width: 400, now: Fixtures.now).map(\.text).joined(separator: "\n")
+        #expect(text.contains("Targets: parameter InstanceId · tag:Env=prod · concurrency 10% · errors 1\n  Targets[0].MatchMode: Exact"))
+        #expect(text.contains("Resolved targets: i-0123456789abcdef0\n  ResolvedAt: 1795000000"))
+        #expect(!text.contains("Other fields"))
+    }
+
+    /// A member only the list's row carries is shown with the execution, and survives the execution's answer.
+    @Test func listRowMembersAreShownWithTheExecution() throws {
+        let loaded = AWSShapedFixtures.crossAccountURLOnly
+        let answer = try AWSJSON.decode(
+            DescribeAutomationExecutionsResponse.self,
+            from: Data(
+                """
+                {"AutomationExecutionMetadataList": [{"AutomationExecutionId": "\(loaded.0.automationExecutionId)",
+                  "DocumentName": "AWS-PatchInstanceWithRollback", "AutomationExecutionStatus": "InProgress",
+                  "AutomationType": "CrossAccount", "ExecutionStartTime": \(AWSShapedFixtures.at(1200)),
+                  "TargetLocationsURL": "https://s3.amazonaws.com/ops-targets/patch-wave-3.json",
+                  "WaveNumber": 3, "AlarmConfiguration": {"Alarms": [{"Name": "cpu-high", "Region": "us-west-2"}]}}]}
+                """.utf8))
+        var state = Fixtures.state(width: 160, height: 48, rows: answer.automationExecutionMetadataList!)
+        state.list.selectedId = loaded.0.automationExecutionId
+        _ = ConsoleUpdate.update(&state, .key(.enter))
+        _ = ConsoleUpdate.update(&state, .result(.execution(loaded.0, steps: loaded.1), at: Fixtures.now))
+        let text = details(state)
+        #expect(text.contains("Other fields of its row in the list:\n  AlarmConfiguration.Alarms[0].Region: us-west-2\n  WaveNumber: 3"))
+        #expect(state.list.row(withId: loaded.0.automationExecutionId)?.unmodeledFields?["WaveNumber"] == .number(3))
     }
 
     @Test func progressCountersStandInForMissingSteps() {
@@ -155,6 +222,27 @@ struct FidelityTests {
                 } while offset < lineCount
             }
         }
+    }
+
+    /// The end-to-end test that reads the bytes the real console writes to the terminal serves these same
+    /// answers, from `Fixtures/aws-shaped/`: the files must be the fixtures (SNAPSHOT_RECORD=1 writes them).
+    @Test(arguments: AWSShapedFixtures.allAnswers.map(\.name))
+    func fixturesAreRecordedForTheTerminalByteTest(_ name: String) throws {
+        let answers = try #require(AWSShapedFixtures.allAnswers.first { $0.name == name }).answers
+        let text = AWSShapedFixtures.recordedFile(answers)
+        // Both bodies are JSON as the service sends it.
+        let object = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]
+        #expect(object?.keys.sorted() == ["DescribeAutomationStepExecutions", "GetAutomationExecution"])
+        let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/aws-shaped/\(name).json")
+        if ProcessInfo.processInfo.environment["SNAPSHOT_RECORD"] == "1" {
+            try FileManager.default.createDirectory(
+                at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try text.write(to: file, atomically: true, encoding: .utf8)
+            return
+        }
+        let recorded = try? String(contentsOf: file, encoding: .utf8)
+        #expect(recorded == text, "\(file.path) is not the fixture \(name): record it with SNAPSHOT_RECORD=1")
     }
 
     @Test func controlCharactersAreShownAsEscapes() {

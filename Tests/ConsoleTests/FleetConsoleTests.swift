@@ -192,6 +192,28 @@ struct FleetConsoleTests {
         expectChildrenRequest(effects)
     }
 
+    /// In a running parent's view a refresh reads the parent and one page of its children, and not the list
+    /// behind it: both pages are DescribeAutomationExecutions, which a view calls at most once per interval.
+    /// Back in the list, the next tick reads the list.
+    @Test func aRunningParentsViewReadsItsChildrenNotTheListBehindIt() throws {
+        var state = FleetFixtures.parentState()
+        try #require(state.detail?.isFleet == true && state.detail?.isFinal == false)
+        func requests(_ effects: [ConsoleEffect]) -> [ServiceRequest] {
+            effects.compactMap { effect -> ServiceRequest? in
+                if case .request(let request) = effect { return request }
+                return nil
+            }
+        }
+        let later = Fixtures.now.addingTimeInterval(60)
+        let sent = requests(ConsoleUpdate.update(&state, .tick(later)))
+        #expect(sent.contains(.listChildren(parentId: parentId, pageSize: ConsoleOptions().pageSize, nextToken: nil)))
+        #expect(sent.contains { if case .loadExecution(id: parentId) = $0 { return true } else { return false } })
+        #expect(!sent.contains { if case .listExecutions = $0 { return true } else { return false } })
+        _ = ConsoleUpdate.update(&state, .key(.escape))
+        let back = requests(ConsoleUpdate.update(&state, .tick(later.addingTimeInterval(1))))
+        #expect(back.contains { if case .listExecutions = $0 { return true } else { return false } })
+    }
+
     @Test func enterOpensTheSelectedChildAndEscGoesBackAlongThePath() {
         var state = FleetFixtures.parentState()
         _ = ConsoleUpdate.update(&state, Fixtures.key("j"))

@@ -1,3 +1,4 @@
+import AutomationDocuments
 import AutomationModel
 import Foundation
 import Testing
@@ -129,6 +130,74 @@ struct UpdateSignalTests {
         _ = ConsoleUpdate.update(&state, .key(.down))
         let sent = ConsoleUpdate.update(&state, .key(.enter))
         #expect(sent == [.request(.sendSignal(SendAutomationSignalRequest(automationExecutionId: Fixtures.id(5), signalType: .startStep, payload: ["StepName": ["notify"]])))])
+    }
+
+    /// An Interactive execution waiting inside a loop, after the first iteration: StartStep from a step's row
+    /// inside the loop offers the loop's own steps by their own names (not the row's iteration label, not the
+    /// document's top-level steps, which the service refuses inside the loop), the next one first.
+    @Test func startStepInsideALoopSendsTheLoopStepsOwnName() throws {
+        var execution = AutomationExecution(automationExecutionId: Fixtures.id(5))
+        execution.documentName = "Demo-Interactive"
+        execution.documentVersion = "1"
+        execution.automationExecutionStatus = .waiting
+        execution.mode = .interactive
+        execution.executionStartTime = Fixtures.now.addingTimeInterval(-600)
+        var before = Fixtures.step("Before", "aws:sleep", .success, id: "s-before", startedAgo: 600, endedAgo: 599)
+        before.validNextSteps = ["Each"]
+        let loop = Fixtures.step("Each", "aws:loop", .inProgress, id: "s-each", startedAgo: 590)
+        func nested(_ name: String, _ id: String, iteration: Int, value: String, ended: TimeInterval, next: [String]) -> StepExecution {
+            var step = Fixtures.step(name, "aws:sleep", .success, id: id, startedAgo: ended + 1, endedAgo: ended)
+            step.parentStepDetails = ParentStepDetails(
+                stepExecutionId: "s-each", stepName: "Each", action: "aws:loop", iteration: iteration, iteratorValue: value)
+            step.validNextSteps = next
+            return step
+        }
+        // As the service lists them: by start time.
+        let steps = [
+            before, loop, nested("First", "s-1", iteration: 1, value: "a", ended: 580, next: ["Second"]),
+            nested("Second", "s-2", iteration: 1, value: "a", ended: 570, next: ["First"]),
+            Fixtures.step("After", "aws:sleep", .pending, id: "s-after", startedAgo: nil),
+        ]
+        var state = Fixtures.executionState((execution, steps))
+        // The row of the loop's step "Second".
+        let rowIndex = try #require(state.detail?.steps.firstIndex { $0.stepExecutionId == "s-2" })
+        state.detail?.selectedStep = rowIndex
+        #expect(StepRowText.name(state.detail!.steps[rowIndex]) == "  [1: a] Second")
+        _ = ConsoleUpdate.update(&state, Fixtures.key("s"))
+        var description = DocumentDescription(name: "Demo-Interactive")
+        description.documentVersion = "1"
+        _ = ConsoleUpdate.update(&state, .result(.document(
+            description, stepNames: ["Before", "Each", "After"], parameterRules: .parsed([]),
+            loopSteps: ["Each": ["First", "Second"]]), at: Fixtures.now))
+        let form = try signalForm(state)
+        #expect(form.phase == .editing)
+        #expect(form.choices.map(\.value) == ["First", "Second"])
+        let sent = ConsoleUpdate.update(&state, .key(.enter))
+        #expect(sent == [.request(.sendSignal(SendAutomationSignalRequest(
+            automationExecutionId: Fixtures.id(5), signalType: .startStep, payload: ["StepName": ["First"]])))])
+    }
+
+    /// The names the console offers inside a loop come from the document: each loop's own steps, nested too.
+    @Test func theDocumentsLoopStepsAreReadByLoop() throws {
+        let document = try DocumentParser.parse(
+            """
+            schemaVersion: '0.3'
+            mainSteps:
+              - name: Outer
+                action: aws:loop
+                inputs:
+                  Iterators: [a]
+                  Steps:
+                    - name: Inner
+                      action: aws:loop
+                      inputs:
+                        Iterators: [b]
+                        Steps:
+                          - {name: Deep, action: aws:sleep, inputs: {Duration: PT0S}}
+                    - {name: Then, action: aws:sleep, inputs: {Duration: PT0S}}
+              - {name: Last, action: aws:sleep, inputs: {Duration: PT0S}}
+            """, format: .yaml)
+        #expect(ServiceCalls.loopSteps(document.mainSteps) == ["Outer": ["Inner", "Then"], "Inner": ["Deep"]])
     }
 
     @Test func startStepSaysWhenTheDocumentsContentCannotBeParsed() throws {

@@ -2,14 +2,23 @@
 terminal: escape sequences, bare control characters, C1 controls and bidirectional overrides. An endpoint here
 answers with that text in AWS's shapes (GetAutomationExecution, DescribeAutomationExecutions,
 DescribeAutomationStepExecutions, STS GetCallerIdentity); tmux's pipe-pane records every byte the console
-writes, and nothing but curses' own sequences and the usual cursor-moving bytes may be among them."""
+writes, and nothing but curses' own sequences and the usual cursor-moving bytes may be among them.
+
+The same check runs for every fixture of the console's snapshot tests (Tests/ConsoleTests/Fixtures/aws-shaped/,
+which FidelityTests keeps equal to the fixtures): cross-account, loop, variables, alarms, 150 steps, huge and
+non-ASCII values, control and bidirectional characters, and members of a later API."""
 from __future__ import annotations
 
 import json
 import re
 import threading
 import time
+import unicodedata
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import botocore.session
+import pytest
 
 from conftest import console_environment
 from serve_process import binary_path
@@ -48,8 +57,35 @@ STEPS = [{
 }]
 
 
+FIXTURES = Path(__file__).resolve().parent.parent / "ConsoleTests" / "Fixtures" / "aws-shaped"
+# The members a DescribeAutomationExecutions row has, from botocore's model: the row is the execution cut to them.
+METADATA_MEMBERS = set(
+    botocore.session.get_session().get_service_model("ssm").shape_for("AutomationExecutionMetadata").members)
+
+
+def describe_steps(steps: list[dict], request: dict) -> dict:
+    """DescribeAutomationStepExecutions over `steps`: the StepExecutionStatus, StepName and StepExecutionId
+    filters, ReverseOrder, and pages of MaxResults (at most 50) with an opaque NextToken."""
+    selected = steps
+    for condition in request.get("Filters") or []:
+        field = {"StepExecutionStatus": "StepStatus", "StepName": "StepName",
+                 "StepExecutionId": "StepExecutionId"}.get(condition["Key"])
+        if field:
+            selected = [step for step in selected if step.get(field) in condition["Values"]]
+    if request.get("ReverseOrder"):
+        selected = list(reversed(selected))
+    start = int(request.get("NextToken") or 0)
+    size = min(int(request.get("MaxResults") or 50), 50)
+    page = {"StepExecutions": selected[start:start + size]}
+    if start + size < len(selected):
+        page["NextToken"] = str(start + size)
+    return page
+
+
 class HostileEndpoint:
-    def __init__(self) -> None:
+    """Answers with `execution` (a GetAutomationExecution body's AutomationExecution) and its `steps`."""
+
+    def __init__(self, execution: dict = EXECUTION, steps: list[dict] = STEPS) -> None:
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
 
@@ -63,12 +99,12 @@ class HostileEndpoint:
                               b"<ResponseMetadata><RequestId>1</RequestId></ResponseMetadata></GetCallerIdentityResponse>")
                     return self.answer(answer, "text/xml")
                 if target == "DescribeAutomationExecutions":
-                    row = {k: v for k, v in EXECUTION.items() if k not in ("Outputs", "Parameters")}
+                    row = {k: v for k, v in execution.items() if k in METADATA_MEMBERS and k != "Outputs"}
                     payload = {"AutomationExecutionMetadataList": [row]}
                 elif target == "GetAutomationExecution":
-                    payload = {"AutomationExecution": EXECUTION}
+                    payload = {"AutomationExecution": execution}
                 elif target == "DescribeAutomationStepExecutions":
-                    payload = {"StepExecutions": STEPS}
+                    payload = describe_steps(steps, json.loads(body or b"{}"))
                 else:
                     payload = {"__type": "UnknownOperationException", "message": target}
                     return self.answer(json.dumps(payload).encode(), "application/x-amz-json-1.1", 400)
@@ -124,14 +160,84 @@ def test_no_control_or_bidi_character_from_the_service_reaches_the_terminal(tmp_
         console.close()
         endpoint.stop()
 
-    assert output, "pipe-pane recorded nothing"
+    text = check_terminal_bytes(output)
     assert DEVICE_STATUS.encode() not in output and b"\x1b]2;pwned" not in output
-    text = output.decode("utf-8", errors="replace")
     for character in BIDI + C1 + "\u0001\u001a\u007f":
         assert character not in text, f"U+{ord(character):04X} reached the terminal"
+    # What was there is shown, as visible escapes.
+    assert "\\u{202E}" in screen or "\\u{202E}" in text
+
+
+def check_terminal_bytes(output: bytes) -> str:
+    """Fails if any byte below 0x20 (or DEL) other than curses' own sequences and cursor-moving bytes, any
+    escape sequence curses does not send, or any bidirectional control or other format character (Unicode
+    category Cf: marks, embeddings, overrides, isolates, zero-width characters) is in `output`; the
+    output as text otherwise."""
+    assert output, "pipe-pane recorded nothing"
     rest = CURSES_SEQUENCE.sub(b"", output)
     stray = sorted({byte for byte in rest if (byte < 0x20 or byte == 0x7F) and byte not in CURSES_CONTROLS})
     assert not stray, f"control bytes from the data reached the terminal: {[hex(b) for b in stray]}"
     assert b"\x1b" not in rest, "an escape sequence curses does not send reached the terminal"
-    # What was there is shown, as visible escapes.
-    assert "\\u{202E}" in screen or "\\u{202E}" in text
+    text = output.decode("utf-8", errors="replace")
+    # C1 controls (U+0080-U+009F), line and paragraph separators, and format characters.
+    acting = sorted({f"U+{ord(c):04X}" for i, c in enumerate(text)
+                     if unicodedata.category(c) in ("Cf", "Cc", "Zl", "Zp") and c not in "\r\n\t\b\x07\x0e\x0f\x1b"
+                     and not joins_emoji(text, i)})
+    assert not acting, f"characters that act on the terminal reached it: {acting}"
+    return text
+
+
+def joins_emoji(text: str, index: int) -> bool:
+    """A ZERO WIDTH JOINER or tag character that is part of an emoji sequence (a family, a flag), which the
+    terminal draws as one picture: after an emoji (past variation selectors, skin tones and tags)."""
+    character = text[index]
+    if character != "\u200d" and not 0xE0020 <= ord(character) <= 0xE007F:
+        return False
+    before = index - 1
+    while before >= 0 and (text[before] == "\ufe0f" or 0x1F3FB <= ord(text[before]) <= 0x1F3FF
+                           or 0xE0020 <= ord(text[before]) <= 0xE007F):
+        before -= 1
+    return before >= 0 and unicodedata.category(text[before]) == "So"
+
+
+def fixture_names() -> list[str]:
+    return sorted(path.stem for path in FIXTURES.glob("*.json"))
+
+
+def test_every_snapshot_fixture_is_here():
+    # The fixtures of the console's fidelity snapshots, so none is left out of the byte check below.
+    assert {"aws-cross-account", "aws-cross-account-url-only", "aws-loop", "aws-150-steps", "aws-huge-non-ascii",
+            "aws-control-characters", "aws-future-members"} <= set(fixture_names())
+
+
+@pytest.mark.parametrize("name", fixture_names())
+def test_no_control_or_format_character_reaches_the_terminal_for_any_fixture(tmp_path, name):
+    answers = json.loads((FIXTURES / f"{name}.json").read_text(encoding="utf-8"))
+    execution = answers["GetAutomationExecution"]["AutomationExecution"]
+    steps = answers["DescribeAutomationStepExecutions"]["StepExecutions"]
+    endpoint = HostileEndpoint(execution, steps)
+    recording = tmp_path / "terminal-bytes"
+    recording.touch()
+    environment = console_environment(tmp_path / "state") | {"AWS_ENDPOINT_URL_STS": endpoint.url}
+    console = TmuxConsole([str(binary_path()), "--endpoint-url", endpoint.url, "--region", REGION, "--refresh", "2"],
+                          width=160, height=48, environment=environment)
+    try:
+        console._tmux("pipe-pane", "-o", "-t", console.session, f"cat >> {recording}")
+        # The list row, then the execution view: each of the first steps with its details scrolled through,
+        # the last step, then the same at 80x24.
+        console.wait_for(execution["AutomationExecutionId"][:8])
+        console.press("Enter")
+        console.wait_for("DETAILS")
+        for _ in range(min(len(steps), 10)):
+            console.press(*(["J"] * 8))
+            console.press("Down")
+        console.press("G", *(["J"] * 8))
+        console.resize(80, 24)
+        console.wait_for(lambda screen: "DETAILS" in screen or "too small" in screen)
+        console.press("g", *(["J"] * 30))
+        time.sleep(1)
+        output = recording.read_bytes()
+    finally:
+        console.close()
+        endpoint.stop()
+    check_terminal_bytes(output)

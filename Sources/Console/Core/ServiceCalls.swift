@@ -189,6 +189,17 @@ struct ServiceCalls: Sendable {
             return .document(description, stepNames: [], parameterRules: .unavailable(reason: error.message))
         }
         return .document(
-            description, stepNames: parsed.mainSteps.map(\.name), parameterRules: .parsed(parsed.parameters))
+            description, stepNames: parsed.mainSteps.map(\.name), parameterRules: .parsed(parsed.parameters),
+            loopSteps: Self.loopSteps(parsed.mainSteps))
+    }
+
+    /// The names of each loop's steps, by the loop's name, loops inside loops too.
+    static func loopSteps(_ steps: [StepDefinition]) -> [String: [String]] {
+        var loops: [String: [String]] = [:]
+        for step in steps where !step.steps.isEmpty {
+            loops[step.name] = step.steps.map(\.name)
+            loops.merge(loopSteps(step.steps)) { first, _ in first }
+        }
+        return loops
     }
 }

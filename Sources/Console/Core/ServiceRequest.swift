@@ -85,8 +85,10 @@ public enum ServiceResult: Sendable {
     /// How many managed instances the targets name.
     case targetCount([Target], count: Int)
     /// DescribeDocument plus, from GetDocument's content, the step names in document order and the parameters'
-    /// rules (allowed values, pattern, lengths, item counts) that DescribeDocument leaves out.
-    case document(DocumentDescription, stepNames: [String], parameterRules: ParameterRules)
+    /// rules (allowed values, pattern, lengths, item counts) that DescribeDocument leaves out; `loopSteps`: the
+    /// names of each aws:loop's own steps, by the loop's name, which StartStep names while the loop runs.
+    case document(
+        DocumentDescription, stepNames: [String], parameterRules: ParameterRules, loopSteps: [String: [String]] = [:])
     /// The core now sends everything to `target`; no answer from the previous one arrives after this.
     case switched(ConsoleTarget, readOnly: Bool)
     case commandInvocations(commandId: String, [CommandInvocation])

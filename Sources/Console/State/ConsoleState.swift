@@ -43,6 +43,8 @@ public struct ConsoleState: Sendable, Hashable {
     public var refresh = RefreshState()
     /// Document step names by document name, for StartStep's pick-list.
     public var documentSteps: [String: [String]] = [:]
+    /// The names of each aws:loop's steps by loop name, by document name, for StartStep inside a loop.
+    public var documentLoopSteps: [String: [String: [String]]] = [:]
     /// Step executions loaded for a signal form opened from the executions view.
     public var formSteps: ExecutionDetail?
     /// The approvals of the executions that wait on one, for the inbox, the marks, the header and the bell.

@@ -18,6 +18,9 @@ public struct ExecutionDetail: Sendable, Hashable {
     /// In a parent's view: the selected child (an index into the parent's children) and the first on screen.
     public var selectedChild = 0
     public var childScroll = ScrollState()
+    /// The members the model does not know of this execution's row in the executions list, which the details
+    /// show beside the execution's own (the list's answer can carry members the execution's does not).
+    public var listRowFields: [String: JSONValue]?
 
     public init(id: String) {
         self.id = id

@@ -53,10 +53,27 @@ enum SignalRules {
         return stopType(execution) == nil ? "execution has ended (\(execution.status.rawValue))" : nil
     }
 
-    /// StartStep's candidates: the ValidNextSteps the last ended step named, then the document's other steps.
-    static func startStepChoices(steps: [StepExecution], documentSteps: [String]) -> [String] {
-        let suggested = steps.last { !($0.validNextSteps ?? []).isEmpty }?.validNextSteps ?? []
+    /// StartStep's candidates: the ValidNextSteps the step that ended last named, then the other steps StartStep
+    /// can name from where the execution waits. Inside a loop that still runs that is the loop's own steps, by
+    /// their own names (the service looks the name up within the loop); elsewhere the document's steps.
+    static func startStepChoices(
+        steps: [StepExecution], documentSteps: [String], loopSteps: [String: [String]] = [:]
+    ) -> [String] {
+        // Steps inside loops are listed under their loop, not in the order they ended.
+        let latest = steps.indices.max { a, b in
+            (steps[a].executionEndTime ?? .distantPast, a) < (steps[b].executionEndTime ?? .distantPast, b)
+        }.map { steps[$0] }
+        let named = latest.flatMap { ($0.validNextSteps ?? []).isEmpty ? nil : $0 }
+            ?? steps.last { !($0.validNextSteps ?? []).isEmpty }
+        let suggested = named?.validNextSteps ?? []
+        var scope = documentSteps
+        if let parent = named?.parentStepDetails,
+            let loop = steps.first(where: { $0.stepExecutionId == parent.stepExecutionId }),
+            loop.executionEndTime == nil, let name = parent.stepName ?? loop.stepName
+        {
+            scope = loopSteps[name] ?? []
+        }
         var seen = Set<String>()
-        return (suggested + documentSteps).filter { seen.insert($0).inserted }
+        return (suggested + scope).filter { seen.insert($0).inserted }
     }
 }

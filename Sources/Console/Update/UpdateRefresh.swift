@@ -12,7 +12,10 @@ extension ConsoleUpdate {
         }
         var effects: [ConsoleEffect] = []
         let interval = state.refresh.interval(state.options)
-        if state.refresh.lastList.map({ now.timeIntervalSince($0) >= interval }) ?? true {
+        // Behind an open parent that still runs the list waits: the parent's page of children is the same
+        // operation, which one view must not call twice per interval. It refreshes on the first tick back.
+        let behindParent = state.screen == .execution && state.detail.map { $0.isFleet && !$0.isFinal } == true
+        if !behindParent, state.refresh.lastList.map({ now.timeIntervalSince($0) >= interval }) ?? true {
             effects += refreshList(&state)
         }
         if state.screen == .execution, let detail = state.detail, !detail.isFinal,

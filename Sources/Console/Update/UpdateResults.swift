@@ -43,7 +43,8 @@ extension ConsoleUpdate {
         case .targetCount(let targets, let count):
             state.editStartForm { form in form.targetCount = StartForm.TargetCount(targets: targets, count: count) }
             return []
-        case .document(let description, let stepNames, let rules):
+        case .document(let description, let stepNames, let rules, let loopSteps):
+            state.documentLoopSteps[description.name ?? ""] = loopSteps
             documentArrived(description, stepNames: stepNames, rules: rules, &state)
             return []
         case .switched(let target, let readOnly):
@@ -96,17 +97,20 @@ extension ConsoleUpdate {
         let id = execution.automationExecutionId
         let steps = StepGrouping.grouped(steps)
         var effects = finishLoadingExecution(id, &state)
-        // GetAutomationExecution has no AutomationType: the row keeps the one the list gave it.
+        // GetAutomationExecution has no AutomationType: the row keeps the one the list gave it, and the members
+        // the model does not know that the list gave it.
         let cross = !(execution.targetLocations ?? []).isEmpty || execution.targetLocationsURL != nil
-        state.list.update(
-            AutomationExecutionMetadata(
-                execution, automationType: state.list.row(withId: id)?.automationType ?? (cross ? .crossAccount : .local)))
+        let listed = state.list.row(withId: id)
+        var row = AutomationExecutionMetadata(execution, automationType: listed?.automationType ?? (cross ? .crossAccount : .local))
+        row.unmodeledFields = listed?.unmodeledFields
+        state.list.update(row)
         effects += approvalFromExecution(execution, steps: steps, &state)
         if var detail = state.detail, detail.id == id {
             let selectedId = detail.selectedStepExecution?.stepExecutionId
             let firstLoad = detail.execution == nil
             detail.execution = execution
             detail.steps = steps
+            detail.listRowFields = listed?.unmodeledFields
             if let selectedId, let index = steps.firstIndex(where: { $0.stepExecutionId == selectedId }) {
                 detail.selectedStep = index
             } else if firstLoad {

@@ -47,7 +47,9 @@ extension ConsoleUpdate {
             }
             if form.phase == .loading, steps != nil { form.phase = .editing }
         } else {
-            form.choices = SignalRules.startStepChoices(steps: steps ?? [], documentSteps: documentSteps ?? [])
+            form.choices = SignalRules.startStepChoices(
+                steps: steps ?? [], documentSteps: documentSteps ?? [],
+                loopSteps: form.documentName.flatMap { state.documentLoopSteps[$0] } ?? [:])
                 .map { .init(label: $0, value: $0) }
             if form.phase == .loading, steps != nil, documentSteps != nil || form.documentName == nil {
                 form.phase = .editing

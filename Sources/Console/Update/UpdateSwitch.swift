@@ -26,6 +26,7 @@ extension ConsoleUpdate {
         state.overlay = nil
         state.formSteps = nil
         state.documentSteps = [:]
+        state.documentLoopSteps = [:]
         state.approvals = WaitingApprovals()
         state.refresh = RefreshState()
         flash("Now on \(target.label)\(readOnly ? " (read-only)" : "")", .success, &state)

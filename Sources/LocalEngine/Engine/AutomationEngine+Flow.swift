@@ -141,8 +141,12 @@ extension AutomationEngine {
         case .loop?:
             do throws(ServiceError) {
                 let plan = try LoopPlan(inputs: inputs, hasCondition: loopCondition != nil)
-                record.runtime.loops.append(
-                    LoopFrame(stepExecutionId: stepExecutionId, stepName: step.name, iteration: 1, plan: plan))
+                let frame = LoopFrame(
+                    stepExecutionId: stepExecutionId, stepName: step.name, iteration: 1, plan: plan,
+                    attempt: record.runtime.attempt, deadline: timeout.map { now.addingTimeInterval($0) },
+                    criticalFailureBefore: record.runtime.criticalFailure)
+                record.runtime.loops.append(frame)
+                armLoopDeadline(executionId: record.id, frame: frame)
                 beginIteration(&record, scope: document.scope(ofLoop: step))
             } catch {
                 failWithoutRetry(&record, index: index, message: error.message, stage: "Inputs", document: document)
@@ -240,6 +244,9 @@ extension AutomationEngine {
             stepCancelled(&record, index: index, result: result, byStopStep: true, document: document)
         case (.executionCancelled?, .succeeded(let result)), (.executionCancelled?, .failed(let result)):
             stepCancelled(&record, index: index, result: result, byStopStep: false, document: document)
+        case (.loopTimedOut(let loopStepExecutionId)?, .succeeded(let result)),
+            (.loopTimedOut(let loopStepExecutionId)?, .failed(let result)):
+            loopTimedOut(&record, loopStepExecutionId: loopStepExecutionId, running: (index, result))
         case (.timedOut?, .succeeded(var result)), (.timedOut?, .failed(var result)):
             let seconds = record.steps[index].timeoutSeconds ?? 0
             result.failureMessage = "Step timed out after \(seconds) seconds (timeoutSeconds). " + (result.failureMessage ?? "")
@@ -399,8 +406,8 @@ extension AutomationEngine {
             finish(&record, status: failed ? .failed : .success, failureMessage: failed ? record.execution.failureMessage : nil)
             return
         }
-        // Inside a loop the steps follow each other on their own, as the loop runs them.
-        if record.mode == .interactive, record.runtime.loops.isEmpty {
+        // Interactive: every step waits for StartStep, the steps inside a loop too.
+        if record.mode == .interactive {
             idle(&record)
         } else {
             beginStep(&record, named: next, document: document)

@@ -29,6 +29,8 @@ extension AutomationEngine {
                 commitInBackground(record)
                 continue
             }
+            // A loop's own timeout counts on from when the loop started.
+            for frame in record.runtime.loops { armLoopDeadline(executionId: record.id, frame: frame) }
             recover(&record, document: document)
             commitInBackground(record)
         }
@@ -66,8 +68,9 @@ extension AutomationEngine {
         case .idle:
             if record.runtime.cancelling {
                 endScope(&record, status: .cancelled, failureMessage: nil)
-            } else if !record.runtime.loops.isEmpty {
-                // Stopped between two iterations of a loop: the next one starts now.
+            } else if !record.runtime.loops.isEmpty, record.mode != .interactive {
+                // Stopped between two iterations of a loop: the next one starts now (in Interactive mode it
+                // waits for StartStep, as before the stop).
                 resumeLoop(&record)
             }
         case .finished:

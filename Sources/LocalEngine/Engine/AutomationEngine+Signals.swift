@@ -60,7 +60,9 @@ extension AutomationEngine {
                     .invalidAutomationSignalException,
                     "StartStep applies to executions started in Interactive mode; \(record.id) runs in Auto mode.")
             }
-            guard document.step(named: name) != nil else { throw stepNotFound(name, document: document) }
+            guard document.step(named: name) != nil else {
+                throw stepNotFound(name, document: document, loop: record.runtime.loops.last?.stepName)
+            }
             guard record.runtime.cursor == .idle, record.status == .waiting else {
                 throw ServiceError(
                     .invalidAutomationSignalException,
@@ -163,10 +165,15 @@ extension AutomationEngine {
         return value
     }
 
-    private func stepNotFound(_ name: String, document: AutomationDocument) -> ServiceError {
-        ServiceError(
-            .automationStepNotFoundException,
-            "The document has no step named '\(name)'. Its steps are: \(document.mainSteps.map(\.name).joined(separator: ", ")).")
+    /// `loop`: the aws:loop the execution is inside, whose steps `document` is.
+    private func stepNotFound(_ name: String, document: AutomationDocument, loop: String? = nil) -> ServiceError {
+        let steps = document.mainSteps.map(\.name).joined(separator: ", ")
+        if let loop {
+            return ServiceError(
+                .automationStepNotFoundException,
+                "The execution is inside the loop \(loop), whose steps are: \(steps). '\(name)' is not one of them; start a step outside the loop once the loop has ended.")
+        }
+        return ServiceError(.automationStepNotFoundException, "The document has no step named '\(name)'. Its steps are: \(steps).")
     }
 
     private func currentStepText(_ record: ExecutionRecord) -> String {

@@ -75,12 +75,18 @@ extension AutomationEngine {
     }
 
     /// Stops a running attempt, which then reports its end with the reason. A stop already under way keeps
-    /// its reason, except that cancelling the execution outranks the others: the execution must end
-    /// Cancelled through its onCancel route, not TimedOut or along onFailure.
+    /// its reason, except that cancelling the execution outranks the others (the execution must end
+    /// Cancelled through its onCancel route, not TimedOut or along onFailure), and the timeout of a loop the
+    /// step runs in outranks the step's own timeout and StopStep (the loop must end, not go on).
     func requestStop(_ stepExecutionId: String, reason: StopReason) {
-        if let existing = stopReasons[stepExecutionId], existing == .executionCancelled || reason != .executionCancelled {
-            return
+        func rank(_ reason: StopReason) -> Int {
+            switch reason {
+            case .executionCancelled: return 2
+            case .loopTimedOut: return 1
+            case .stopStep, .timedOut: return 0
+            }
         }
+        if let existing = stopReasons[stepExecutionId], rank(existing) >= rank(reason) { return }
         stopReasons[stepExecutionId] = reason
         attemptTasks[stepExecutionId]?.cancel()
     }

@@ -32,10 +32,15 @@ public actor AutomationEngine {
     /// recurse once per step.
     var flowChain: (executionId: String, next: (name: String, document: AutomationDocument)?)?
 
-    enum StopReason {
+    /// The pending timeoutSeconds of each running aws:loop, by the loop's step execution ID.
+    var loopDeadlineTasks: [String: Task<Void, Never>] = [:]
+
+    enum StopReason: Equatable {
         case stopStep
         case executionCancelled
         case timedOut
+        /// The loop (by its step execution ID) the step runs inside reached its own timeoutSeconds.
+        case loopTimedOut(String)
     }
 
     /// Opens the store in the configured data directory, installs the shipped runbooks and picks up every
@@ -68,9 +73,10 @@ public actor AutomationEngine {
     /// Stops every running step and timer without changing any execution, as a process exit would, and lets
     /// go of the data directory; the next engine opened on it picks them up.
     public func shutdown() async {
-        let tasks = Array(attemptTasks.values) + Array(deadlineTasks.values)
+        let tasks = Array(attemptTasks.values) + Array(deadlineTasks.values) + Array(loopDeadlineTasks.values)
         attemptTasks.removeAll()
         deadlineTasks.removeAll()
+        loopDeadlineTasks.removeAll()
         active.removeAll()
         for task in tasks { task.cancel() }
         for task in tasks { await task.value }

@@ -11,6 +11,14 @@ enum AWSShapedFixtures {
     /// Epoch seconds `ago` before the fixtures' clock.
     static func at(_ ago: TimeInterval) -> String { String(Fixtures.now.timeIntervalSince1970 - ago) }
 
+    /// A fixture as the service sends it: the GetAutomationExecution and DescribeAutomationStepExecutions
+    /// bodies (the end-to-end tests serve these same bodies, from `Fixtures/aws-shaped/`).
+    typealias Answers = (execution: String, steps: String)
+
+    static func decoded(_ answers: Answers) -> (AutomationExecution, [StepExecution]) {
+        (execution(answers.execution), steps(answers.steps))
+    }
+
     static func execution(_ json: String) -> AutomationExecution {
         try! AWSJSON.decode(GetAutomationExecutionResponse.self, from: Data(json.utf8)).automationExecution!
     }
@@ -21,17 +29,29 @@ enum AWSShapedFixtures {
 
     /// Every fixture, by name, for the tests that run over all of them.
     static var all: [(name: String, loaded: (AutomationExecution, [StepExecution]))] {
+        allAnswers.map { ($0.name, decoded($0.answers)) }
+    }
+
+    static var allAnswers: [(name: String, answers: Answers)] {
         [
-            ("aws-cross-account", crossAccount), ("aws-cross-account-url-only", crossAccountURLOnly),
-            ("aws-loop", loop), ("aws-150-steps", hundredFiftySteps), ("aws-huge-non-ascii", hugeNonASCII),
-            ("aws-control-characters", controlCharacters),
+            ("aws-cross-account", crossAccountAnswers), ("aws-cross-account-url-only", crossAccountURLOnlyAnswers),
+            ("aws-loop", loopAnswers), ("aws-150-steps", hundredFiftyStepsAnswers),
+            ("aws-huge-non-ascii", hugeNonASCIIAnswers), ("aws-control-characters", controlCharactersAnswers),
+            ("aws-future-members", futureMembersAnswers),
         ]
+    }
+
+    /// The file the end-to-end tests serve a fixture from: both bodies under their operation's name.
+    static func recordedFile(_ answers: Answers) -> String {
+        "{\"GetAutomationExecution\": \(answers.execution),\n \"DescribeAutomationStepExecutions\": \(answers.steps)}\n"
     }
 
     /// A cross-account run of AWS-RestartEC2Instance: two accounts, two Regions, alarms (one triggered),
     /// variables, a member this model does not know, and one aws:executeAutomation step per location.
-    static var crossAccount: (AutomationExecution, [StepExecution]) {
-        let execution = execution(
+    static var crossAccount: (AutomationExecution, [StepExecution]) { decoded(crossAccountAnswers) }
+
+    static var crossAccountAnswers: Answers {
+        let execution = (
             """
             {"AutomationExecution": {
               "AutomationExecutionId": "\(Fixtures.id(21))",
@@ -63,7 +83,7 @@ enum AWSShapedFixtures {
                "ExecutionRoleName": "AWS-SystemsManager-AutomationExecutionRole"}}
             """
         }
-        let steps = steps(
+        let steps = (
             """
             {"StepExecutions": [
               \(location("111122223333", "us-east-1", "Success", 590, 400)),
@@ -80,8 +100,10 @@ enum AWSShapedFixtures {
     }
 
     /// A cross-account run whose targets come from a URL: no step rows, only progress counters.
-    static var crossAccountURLOnly: (AutomationExecution, [StepExecution]) {
-        let execution = execution(
+    static var crossAccountURLOnly: (AutomationExecution, [StepExecution]) { decoded(crossAccountURLOnlyAnswers) }
+
+    static var crossAccountURLOnlyAnswers: Answers {
+        let execution = (
             """
             {"AutomationExecution": {
               "AutomationExecutionId": "\(Fixtures.id(22))", "DocumentName": "AWS-PatchInstanceWithRollback",
@@ -91,13 +113,15 @@ enum AWSShapedFixtures {
               "ProgressCounters": {"TotalSteps": 12, "SuccessSteps": 7, "FailedSteps": 1, "CancelledSteps": 0, "TimedOutSteps": 1}
             }}
             """)
-        return (execution, [])
+        return (execution, "{\"StepExecutions\": []}")
     }
 
     /// An aws:loop over three instances with two nested steps, listed by start time as the service does, so
     /// the iterations come interleaved with a later step.
-    static var loop: (AutomationExecution, [StepExecution]) {
-        let execution = execution(
+    static var loop: (AutomationExecution, [StepExecution]) { decoded(loopAnswers) }
+
+    static var loopAnswers: Answers {
+        let execution = (
             """
             {"AutomationExecution": {
               "AutomationExecutionId": "\(Fixtures.id(23))", "DocumentName": "Ops-RestartEach",
@@ -116,7 +140,7 @@ enum AWSShapedFixtures {
                "Iteration": \(iteration), "IteratorValue": "\(value)"}}
             """
         }
-        let steps = steps(
+        let steps = (
             """
             {"StepExecutions": [
               {"StepName": "prepare", "Action": "aws:executeScript", "StepStatus": "Success",
@@ -139,8 +163,10 @@ enum AWSShapedFixtures {
 
     /// 150 steps, 140 done and the last 10 running, as DescribeAutomationStepExecutions pages them (three pages
     /// of 50 joined); GetAutomationExecution says its own list is truncated.
-    static var hundredFiftySteps: (AutomationExecution, [StepExecution]) {
-        let execution = execution(
+    static var hundredFiftySteps: (AutomationExecution, [StepExecution]) { decoded(hundredFiftyStepsAnswers) }
+
+    static var hundredFiftyStepsAnswers: Answers {
+        let execution = (
             """
             {"AutomationExecution": {
               "AutomationExecutionId": "\(Fixtures.id(24))", "DocumentName": "Ops-LongRunbook", "DocumentVersion": "9",
@@ -159,15 +185,15 @@ enum AWSShapedFixtures {
                  "StepExecutionId": "step-\(number)", "MaxAttempts": 1, "OnFailure": "Abort"}
                 """
         }
-        var loaded = (execution, steps("{\"StepExecutions\": [\(rows.joined(separator: ","))]}"))
-        loaded.0.stepExecutions = nil
-        return loaded
+        return (execution, "{\"StepExecutions\": [\(rows.joined(separator: ","))]}")
     }
 
     /// A step whose outputs are long, multi-line (a script with indentation and tabs) and in many scripts:
     /// CJK, emoji with joiners, combining marks, zero-width characters, and a value of 20,000 characters.
-    static var hugeNonASCII: (AutomationExecution, [StepExecution]) {
-        let execution = execution(
+    static var hugeNonASCII: (AutomationExecution, [StepExecution]) { decoded(hugeNonASCIIAnswers) }
+
+    static var hugeNonASCIIAnswers: Answers {
+        let execution = (
             """
             {"AutomationExecution": {
               "AutomationExecutionId": "\(Fixtures.id(25))", "DocumentName": "Ops-Inventory-日本語",
@@ -177,7 +203,7 @@ enum AWSShapedFixtures {
               "Outputs": {"collect.Summary": ["服务器 web-1 正常 ✅", "👩‍💻 team: 🇯🇵 Tokyo"]}
             }}
             """)
-        let steps = steps(
+        let steps = (
             """
             {"StepExecutions": [
               {"StepName": "collect-データ", "Action": "aws:executeScript", "StepStatus": "Success",
@@ -193,8 +219,10 @@ enum AWSShapedFixtures {
 
     /// Text that would act on a terminal: ANSI escapes, a carriage return, a bell, a backspace, and
     /// bidirectional overrides and isolates in names, outputs and the failure message.
-    static var controlCharacters: (AutomationExecution, [StepExecution]) {
-        let execution = execution(
+    static var controlCharacters: (AutomationExecution, [StepExecution]) { decoded(controlCharactersAnswers) }
+
+    static var controlCharactersAnswers: Answers {
+        let execution = (
             """
             {"AutomationExecution": {
               "AutomationExecutionId": "\(Fixtures.id(26))", "DocumentName": "Ops-\\u202eevil\\u202c-doc",
@@ -204,7 +232,7 @@ enum AWSShapedFixtures {
               "Outputs": {"run.Log": ["line one\\nline two\\r\\n\\u001b]2;pwned\\u0007 title"]}
             }}
             """)
-        let steps = steps(
+        let steps = (
             """
             {"StepExecutions": [
               {"StepName": "run\\u202egnp.exe\\u202c", "Action": "aws:executeScript", "StepStatus": "Failed",
@@ -213,6 +241,59 @@ enum AWSShapedFixtures {
                "FailureMessage": "\\u001b[1mbold\\u001b[0m then \\t tab",
                "FailureDetails": {"FailureStage": "Execution", "FailureType": "Verification",
                  "Details": {"ErrorMessage": ["\\u202eTerrible\\u202c"]}}}
+            ]}
+            """)
+        return (execution, steps)
+    }
+
+    /// The answer of a later version of the API: members this model does not know at several depths, in the
+    /// execution (top level, AlarmConfiguration, an alarm of it, TargetLocations, ProgressCounters) and in a step (top level, FailureDetails with an object value, TargetLocation,
+    /// ParentStepDetails, Targets, TriggeredAlarms), beside the members AWS documents today.
+    static var futureMembers: (AutomationExecution, [StepExecution]) { decoded(futureMembersAnswers) }
+
+    static var futureMembersAnswers: Answers {
+        let execution = (
+            """
+            {"AutomationExecution": {
+              "AutomationExecutionId": "\(Fixtures.id(27))", "DocumentName": "AWS-RestartEC2Instance",
+              "DocumentVersion": "3", "ExecutionStartTime": \(at(900)), "AutomationExecutionStatus": "Failed",
+              "ExecutionEndTime": \(at(300)), "Mode": "Auto", "ExecutedBy": "\(Fixtures.alice)",
+              "Parameters": {"InstanceId": ["i-0123456789abcdef0"]}, "Outputs": {},
+              "TargetLocations": [
+                {"Accounts": ["111122223333"], "Regions": ["us-east-1"], "ExecutionRoleName": "AutomationRole",
+                 "RegionOrder": "Sequential"}
+              ],
+              "ProgressCounters": {"TotalSteps": 3, "SuccessSteps": 1, "FailedSteps": 1, "CancelledSteps": 0,
+                "TimedOutSteps": 0, "SkippedSteps": 1},
+              "AlarmConfiguration": {"IgnorePollAlarmFailure": true,
+                "Alarms": [{"Name": "cpu-high", "Region": "us-west-2"}], "EvaluationPeriodSeconds": 60},
+              "CostEstimate": {"Currency": "USD", "Amount": 0.42},
+              "Priority": 3
+            }}
+            """)
+        let steps = (
+            """
+            {"StepExecutions": [
+              {"StepName": "eachInstance", "Action": "aws:loop", "StepStatus": "Failed",
+               "ExecutionStartTime": \(at(895)), "ExecutionEndTime": \(at(300)), "StepExecutionId": "step-loop",
+               "FailureMessage": "Iteration 1: Step startInstances failed."},
+              {"StepName": "stopInstances", "Action": "aws:changeInstanceState", "StepStatus": "Success",
+               "ExecutionStartTime": \(at(890)), "ExecutionEndTime": \(at(600)), "StepExecutionId": "step-stop",
+               "Targets": [{"Key": "InstanceIds", "Values": ["i-0123456789abcdef0"], "MatchMode": "Exact"}],
+               "TargetLocation": {"Accounts": ["111122223333"], "Regions": ["us-east-1"], "RegionOrder": "Sequential"},
+               "ParentStepDetails": {"StepExecutionId": "step-loop", "Iteration": 1, "Action": "aws:loop",
+                 "StepName": "eachInstance", "IteratorValue": "i-0123456789abcdef0", "IterationLabel": "first"},
+               "EnergyUsedWattHours": 12.5},
+              {"StepName": "startInstances", "Action": "aws:changeInstanceState", "StepStatus": "Failed",
+               "ExecutionStartTime": \(at(590)), "ExecutionEndTime": \(at(300)), "StepExecutionId": "step-start",
+               "ParentStepDetails": {"StepExecutionId": "step-loop", "Iteration": 1, "Action": "aws:loop",
+                 "StepName": "eachInstance", "IteratorValue": "i-0123456789abcdef0"},
+               "FailureMessage": "Step fails when it is verifying the instance state.",
+               "FailureDetails": {"FailureStage": "Verification", "FailureType": "Verification",
+                 "Details": {"ErrorMessage": ["timed out"]},
+                 "Cause": {"Code": "InstanceLimitExceeded", "RetryAfterSeconds": 30}},
+               "TriggeredAlarms": [{"Name": "cpu-high", "State": "ALARM", "StateReason": "Threshold crossed"}],
+               "RemediationHint": "Raise the instance limit."}
             ]}
             """)
         return (execution, steps)
