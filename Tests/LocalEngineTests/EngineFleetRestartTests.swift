@@ -5,7 +5,7 @@ import Testing
 
 /// An engine killed with SIGKILL in the middle of a fan-out: the next engine goes on scheduling the parent's
 /// remaining targets, and no target gets a second child.
-@Suite(.serialized) struct EngineFleetRestartTests {
+@Suite(.serialized) struct EngineFleetRestartTests: DataDirectoryTests {
     static let principal = "arn:aws:iam::123456789012:user/alice"
 
     static let perTarget = """
@@ -20,20 +20,7 @@ import Testing
               Duration: PT2S
         """
 
-    func configuration(_ directory: URL) -> EngineConfiguration {
-        EngineConfiguration(dataDirectory: directory, stepFunctions: nil, installShippedRunbooks: false)
-    }
 
-    func waitFor(_ what: String, timeout: Duration = .seconds(30), _ condition: () throws -> Bool) async throws {
-        let clock = ContinuousClock()
-        let deadline = clock.now.advanced(by: timeout)
-        while clock.now < deadline {
-            if try condition() { return }
-            try await Task.sleep(for: .milliseconds(20))
-        }
-        Issue.record("Timed out waiting for \(what)")
-        throw CancellationError()
-    }
 
     @Test func killedMidFanOutResumesSchedulingWithoutRunningAChildTwice() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("fleet-restart-\(UUID().uuidString)")

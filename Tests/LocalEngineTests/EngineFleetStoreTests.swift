@@ -7,7 +7,7 @@ import Testing
 /// How a rate-controlled parent's targets are stored: a row each in `fleet_targets`, written with the child
 /// that starts or ends, so a child's end does not rewrite the parent's record; and a data directory from before
 /// that table (the targets inside the parent's record) is converted when an engine opens it, mid-fan-out.
-@Suite(.serialized) struct EngineFleetStoreTests {
+@Suite(.serialized) struct EngineFleetStoreTests: DataDirectoryTests {
     static let principal = "arn:aws:iam::123456789012:user/alice"
 
     static func perTarget(seconds: String) -> String {
@@ -24,20 +24,7 @@ import Testing
         """
     }
 
-    func configuration(_ directory: URL) -> EngineConfiguration {
-        EngineConfiguration(dataDirectory: directory, stepFunctions: nil, installShippedRunbooks: false)
-    }
 
-    func waitFor(_ what: String, timeout: Duration = .seconds(30), _ condition: () throws -> Bool) async throws {
-        let clock = ContinuousClock()
-        let deadline = clock.now.advanced(by: timeout)
-        while clock.now < deadline {
-            if try condition() { return }
-            try await Task.sleep(for: .milliseconds(20))
-        }
-        Issue.record("Timed out waiting for \(what)")
-        throw CancellationError()
-    }
 
     func startFleet(_ engine: AutomationEngine, values: [String], maxConcurrency: String, seconds: String) async throws
         -> String

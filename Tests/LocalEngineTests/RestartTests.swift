@@ -4,7 +4,7 @@ import Foundation
 import Testing
 
 /// A separate engine process killed with SIGKILL, then a new engine opened on the same data directory.
-@Suite(.serialized) struct RestartTests {
+@Suite(.serialized) struct RestartTests: DataDirectoryTests {
     static let principal = "arn:aws:iam::123456789012:user/alice"
 
     static let commandDocument = """
@@ -59,9 +59,6 @@ import Testing
         FileManager.default.temporaryDirectory.appendingPathComponent("restart-\(UUID().uuidString)")
     }
 
-    func configuration(_ directory: URL) -> EngineConfiguration {
-        EngineConfiguration(dataDirectory: directory, stepFunctions: nil, installShippedRunbooks: false)
-    }
 
     /// Creates the test documents with an engine in this process, then closes it.
     func prepare(_ directory: URL) async throws {
@@ -78,16 +75,6 @@ import Testing
         try #require(engine.getExecution(GetAutomationExecutionRequest(automationExecutionId: id)).automationExecution)
     }
 
-    func waitFor(_ what: String, timeout: Duration = .seconds(20), _ condition: () throws -> Bool) async throws {
-        let clock = ContinuousClock()
-        let deadline = clock.now.advanced(by: timeout)
-        while clock.now < deadline {
-            if try condition() { return }
-            try await Task.sleep(for: .milliseconds(50))
-        }
-        Issue.record("Timed out waiting for \(what)")
-        throw CancellationError()
-    }
 
     @Test func killedWhileACommandRunsFailsThatStepAndKillsItsProcess() async throws {
         let directory = temporaryDirectory()
