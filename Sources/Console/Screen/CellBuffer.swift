@@ -67,6 +67,13 @@ public struct CellBuffer: Sendable, Equatable {
         let limit = min(width, maxWidth.map { x + max(0, $0) } ?? width)
         var column = x
         for character in text {
+            // Printable ASCII, nearly every cell drawn: one cell, nothing to escape or measure.
+            if let ascii = character.asciiValue, ascii >= 0x20, ascii < 0x7F {
+                if column + 1 > limit { break }
+                if column >= 0 { self[column, y] = Cell(character, style: style) }
+                column += 1
+                continue
+            }
             // What must not reach the terminal is drawn as its escape, whole or not at all.
             if let replacement = VisibleEscape.replacement(for: character) {
                 if column + DisplayWidth.of(replacement) > limit { break }
@@ -120,10 +127,11 @@ public struct CellBuffer: Sendable, Equatable {
 /// wcwidth for the characters a console shows.
 public enum DisplayWidth {
     public static func of(_ character: Character) -> Int {
+        // Printable ASCII, nearly every cell drawn, without the Unicode property lookups below. (A CR LF pair's
+        // asciiValue is LF's, so it is not taken for one printable character.)
+        if let ascii = character.asciiValue, ascii >= 0x20, ascii < 0x7F { return 1 }
         guard let scalar = character.unicodeScalars.first else { return 0 }
         let value = scalar.value
-        // Printable ASCII, nearly every cell drawn, without the Unicode property lookups below.
-        if value >= 0x20 && value < 0x7F && character.unicodeScalars.count == 1 { return 1 }
         if let replacement = VisibleEscape.replacement(for: character) { return of(replacement) }
         if scalar.properties.isEmojiPresentation { return 2 }
         // A text-style symbol made an emoji by VARIATION SELECTOR-16 is drawn two columns wide.

@@ -7,10 +7,11 @@
 enum VisibleEscape {
     /// What is drawn instead of `character`, or nil when it is drawn as it is.
     static func replacement(for character: Character) -> String? {
+        // Printable ASCII, nearly every character drawn, without the property lookups below. (A CR LF pair's
+        // asciiValue is LF's, so it is escaped below.)
+        if let ascii = character.asciiValue, ascii >= 0x20, ascii < 0x7F { return nil }
         let scalars = character.unicodeScalars
         guard let first = scalars.first else { return nil }
-        // Printable ASCII, nearly every character drawn, without the property lookups below.
-        if first.value >= 0x20, first.value < 0x7F, scalars.count == 1 { return nil }
         // Joiners and tags belong inside an emoji sequence (a family, a subdivision flag): the terminal draws
         // the sequence as one picture.
         let insideEmoji = scalars.count > 1 && first.properties.isEmoji && first.value > 0x7F

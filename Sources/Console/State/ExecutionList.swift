@@ -67,6 +67,17 @@ public struct ExecutionList: Sendable, Hashable {
 
     /// The visible row at `index`, and the parent it is listed under when it is an expanded parent's child.
     public func visibleEntry(at index: Int) -> (row: AutomationExecutionMetadata, parentId: String?) {
+        entry(at: index, expansions)
+    }
+
+    /// The visible rows in `range` (within 0 ..< visibleCount), each with the parent it is listed under: what a
+    /// view draws, with the expanded parents worked out once rather than once per row.
+    public func visibleEntries(in range: Range<Int>) -> [(row: AutomationExecutionMetadata, parentId: String?)] {
+        let expansions = expansions
+        return range.map { entry(at: $0, expansions) }
+    }
+
+    private func entry(at index: Int, _ expansions: [Expansion]) -> (row: AutomationExecutionMetadata, parentId: String?) {
         var offset = 0
         for expansion in expansions {
             let parentIndex = expansion.topIndex + offset

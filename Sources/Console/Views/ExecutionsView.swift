@@ -30,16 +30,14 @@ enum ExecutionsView {
         let layout = state.layout
         let glyphs = state.options.glyphs
         // Only the rows on screen are measured, however many are loaded.
-        let onScreen = state.list.scroll.offset..<min(state.list.visibleCount, state.list.scroll.offset + layout.listRows)
-        let longestStatus = onScreen.reduce(0) {
-            max($0, state.list.visibleRow(at: $1).automationExecutionStatus?.rawValue.count ?? 1)
-        }
+        let count = state.list.visibleCount
+        let first = state.list.scroll.offset
+        let entries = state.list.visibleEntries(in: first..<max(first, min(count, first + layout.listRows)))
+        let longestStatus = entries.reduce(0) { max($0, $1.row.automationExecutionStatus?.rawValue.count ?? 1) }
         let columns = columns(width: state.width, inbox: state.list.query.waitingOnHumanOnly, longestStatus: longestStatus)
         for column in columns {
             buffer.write(column.title, x: column.x, y: layout.listTop - 1, style: CellStyle(color: .muted, bold: true), maxWidth: column.width)
         }
-        // Only the rows in the viewport are looked at, however many are loaded.
-        let count = state.list.visibleCount
         if count == 0 {
             let message: String
             if !state.list.loaded {
@@ -55,11 +53,9 @@ enum ExecutionsView {
             return
         }
         let selected = state.list.selectedIndex
-        let first = state.list.scroll.offset
-        let end = min(count, first + layout.listRows)
-        for index in first..<max(first, end) {
+        let end = first + entries.count
+        for (index, entry) in zip(first..<end, entries) {
             let y = layout.listTop + index - first
-            let entry = state.list.visibleEntry(at: index)
             drawRow(entry.row, under: entry.parentId, y: y, columns: columns, state: state, into: &buffer)
             if index == selected { buffer.fill(x: 0, y: y, count: state.width, style: CellStyle(color: .selection, reverse: true)) }
         }
