@@ -28,9 +28,9 @@ enum TimeText {
         let seconds = max(0, Int((end ?? now).timeIntervalSince(start)))
         switch seconds {
         case ..<60: return "\(seconds)s"
-        case ..<3600: return String(format: "%dm%02ds", seconds / 60, seconds % 60)
-        case ..<86400: return String(format: "%dh%02dm", seconds / 3600, seconds % 3600 / 60)
-        default: return String(format: "%dd%02dh", seconds / 86400, seconds % 86400 / 3600)
+        case ..<3600: return "\(seconds / 60)m\(twoDigits(seconds % 60))s"
+        case ..<86400: return "\(seconds / 3600)h\(twoDigits(seconds % 3600 / 60))m"
+        default: return "\(seconds / 86400)d\(twoDigits(seconds % 86400 / 3600))h"
         }
     }
 
@@ -48,6 +48,9 @@ enum TimeText {
         }
     }
 
+    /// "05": without String(format:), which went through Foundation's formatter for every row drawn.
+    private static func twoDigits(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+
     private static func notRunningYet(_ status: AutomationExecutionStatus?, end: Date?) -> Bool {
         end == nil && (status == .pending || status == .scheduled)
     }
@@ -57,8 +60,8 @@ enum TimeText {
         switch seconds {
         case ..<60: return "\(max(0, seconds))s"
         case ..<3600: return "\(seconds / 60)m"
-        case ..<86400: return String(format: "%dh%02dm", seconds / 3600, seconds % 3600 / 60)
-        default: return String(format: "%dd%02dh", seconds / 86400, seconds % 86400 / 3600)
+        case ..<86400: return "\(seconds / 3600)h\(twoDigits(seconds % 3600 / 60))m"
+        default: return "\(seconds / 86400)d\(twoDigits(seconds % 86400 / 3600))h"
         }
     }
 

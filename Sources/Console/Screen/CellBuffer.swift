@@ -74,23 +74,29 @@ public struct CellBuffer: Sendable, Equatable {
                 column += 1
                 continue
             }
-            // What must not reach the terminal is drawn as its escape, whole or not at all.
-            if let replacement = VisibleEscape.replacement(for: character) {
-                if column + DisplayWidth.of(replacement) > limit { break }
-                for part in replacement { column = put(part, column: column, y: y, style: style) }
+            if VisibleEscape.isPlainSymbol(character) {
+                if column + 1 > limit { break }
+                if column >= 0 { self[column, y] = Cell(character, style: style) }
+                column += 1
                 continue
             }
-            let cellWidth = DisplayWidth.of(character)
+            // What must not reach the terminal is drawn as its escape, whole or not at all.
+            if let replacement = VisibleEscape.replacement(for: character) {
+                let parts = replacement.map { (character: $0, width: DisplayWidth.ofDrawable($0)) }
+                if column + parts.reduce(0, { $0 + $1.width }) > limit { break }
+                for part in parts { column = put(part.character, width: part.width, column: column, y: y, style: style) }
+                continue
+            }
+            let cellWidth = DisplayWidth.ofDrawable(character)
             if cellWidth == 0 { continue }
             if column + cellWidth > limit { break }
-            column = put(character, column: column, y: y, style: style)
+            column = put(character, width: cellWidth, column: column, y: y, style: style)
         }
         return column
     }
 
-    /// Puts one drawable character at `column`; returns the column after it.
-    private mutating func put(_ character: Character, column: Int, y: Int, style: CellStyle) -> Int {
-        let cellWidth = DisplayWidth.of(character)
+    /// Puts one drawable character `width` columns wide at `column`; returns the column after it.
+    private mutating func put(_ character: Character, width cellWidth: Int, column: Int, y: Int, style: CellStyle) -> Int {
         guard cellWidth > 0 else { return column }
         if column >= 0 {
             self[column, y] = Cell(character, style: style)
@@ -130,9 +136,17 @@ public enum DisplayWidth {
         // Printable ASCII, nearly every cell drawn, without the Unicode property lookups below. (A CR LF pair's
         // asciiValue is LF's, so it is not taken for one printable character.)
         if let ascii = character.asciiValue, ascii >= 0x20, ascii < 0x7F { return 1 }
+        if VisibleEscape.isPlainSymbol(character) { return 1 }
+        if let replacement = VisibleEscape.replacement(for: character) { return of(replacement) }
+        return ofDrawable(character)
+    }
+
+    /// The columns of a character drawn as it is: one `VisibleEscape` has no replacement for (the caller has
+    /// asked it already, so it is not asked twice for every character drawn).
+    static func ofDrawable(_ character: Character) -> Int {
+        if let ascii = character.asciiValue, ascii >= 0x20, ascii < 0x7F { return 1 }
         guard let scalar = character.unicodeScalars.first else { return 0 }
         let value = scalar.value
-        if let replacement = VisibleEscape.replacement(for: character) { return of(replacement) }
         if scalar.properties.isEmojiPresentation { return 2 }
         // A text-style symbol made an emoji by VARIATION SELECTOR-16 is drawn two columns wide.
         if value > 0x7F, scalar.properties.isEmoji, character.unicodeScalars.contains("\u{FE0F}") { return 2 }

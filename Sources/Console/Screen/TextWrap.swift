@@ -56,17 +56,32 @@ enum TextWrap {
     /// Cuts `text` to `width` columns, ending in `ellipsis` when something was cut.
     static func fit(_ text: String, width: Int, ellipsis: String) -> String {
         guard width > 0 else { return "" }
-        if DisplayWidth.of(text) <= width { return text }
         let room = width - DisplayWidth.of(ellipsis)
-        guard room > 0 else { return String(ellipsis.prefix(width)) }
-        var result = ""
-        var column = 0
-        for character in text {
-            let cellWidth = DisplayWidth.of(character)
-            if column + cellWidth > room { break }
-            result.append(character)
-            column += cellWidth
+        // Printable ASCII, nearly every value shown: a column per byte, cut without walking its characters.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+            if text.utf8.count <= width { return text }
+            guard room > 0 else { return String(ellipsis.prefix(width)) }
+            return String(decoding: text.utf8.prefix(room), as: UTF8.self) + ellipsis
         }
-        return result + ellipsis
+        // The same with the console's own glyphs among it (a child row's tree line): a column per scalar.
+        let scalars = text.unicodeScalars
+        if scalars.allSatisfy({ ($0.value >= 0x20 && $0.value < 0x7F) || VisibleEscape.isPlainSymbol($0.value) }) {
+            if scalars.count <= width { return text }
+            guard room > 0 else { return String(ellipsis.prefix(width)) }
+            return String(String.UnicodeScalarView(scalars.prefix(room))) + ellipsis
+        }
+        // One walk: where the text would be cut for the ellipsis, and whether it must be cut at all.
+        var column = 0
+        var cut: String.Index?
+        for index in text.indices {
+            let cellWidth = DisplayWidth.of(text[index])
+            if cut == nil, column + cellWidth > room { cut = index }
+            column += cellWidth
+            if column > width {
+                guard room > 0, let cut else { return String(ellipsis.prefix(width)) }
+                return String(text[..<cut]) + ellipsis
+            }
+        }
+        return text
     }
 }

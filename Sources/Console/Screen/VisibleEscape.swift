@@ -6,6 +6,20 @@
 /// can neither garble the screen nor hide what it holds, and columns stay where they are.
 enum VisibleEscape {
     /// What is drawn instead of `character`, or nil when it is drawn as it is.
+    /// A box-drawing, block, arrow or geometric character, or the ellipsis: what the console's own glyphs
+    /// are drawn with (none of them an emoji or wide), so each row's tree lines and cuts skip the Unicode
+    /// property lookups. A three-byte character is one scalar of the Basic Multilingual Plane.
+    static func isPlainSymbol(_ character: Character) -> Bool {
+        guard character.utf8.count == 3, let value = character.unicodeScalars.first?.value else { return false }
+        return isPlainSymbol(value)
+    }
+
+    /// `isPlainSymbol` for one scalar (which may still start a longer character).
+    static func isPlainSymbol(_ value: UInt32) -> Bool {
+        value == 0x2026 || (0x2190...0x2193).contains(value) || (0x2500...0x259F).contains(value)
+            || (0x25B2...0x25BF).contains(value)
+    }
+
     static func replacement(for character: Character) -> String? {
         // Printable ASCII, nearly every character drawn, without the property lookups below. (A CR LF pair's
         // asciiValue is LF's, so it is escaped below.)

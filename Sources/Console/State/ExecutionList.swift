@@ -161,8 +161,9 @@ public struct ExecutionList: Sendable, Hashable {
     }
 
     /// Where the execution is among the visible rows: a top-level row, or a child listed under its parent.
-    func index(ofVisible id: String) -> Int? {
-        let expansions = expansions
+    func index(ofVisible id: String) -> Int? { index(ofVisible: id, expansions) }
+
+    private func index(ofVisible id: String, _ expansions: [Expansion]) -> Int? {
         for expansion in expansions {
             guard let position = children[expansion.parentId]?.position(of: id) else { continue }
             return rowsBefore(topIndex: expansion.topIndex, expansions) + 1 + position
@@ -176,9 +177,11 @@ public struct ExecutionList: Sendable, Hashable {
         topIndex + expansions.lazy.filter { $0.topIndex < topIndex }.reduce(0) { $0 + $1.count }
     }
 
+    /// Asked for every action the footer offers, so the expanded parents are worked out once, not three times.
     public var selectedRow: AutomationExecutionMetadata? {
-        guard visibleCount > 0 else { return nil }
-        return visibleRow(at: selectedIndex)
+        let expansions = expansions
+        guard visibleKeys.count + expansions.reduce(0, { $0 + $1.count }) > 0 else { return nil }
+        return entry(at: selectedId.flatMap { index(ofVisible: $0, expansions) } ?? 0, expansions).row
     }
 
     public mutating func select(index: Int) {
