@@ -9,7 +9,7 @@ Prints:
   3. API calls per minute while watching 200 executions at the default refresh interval, through a counting
      proxy in front of `serve --quotas aws`, and how many were throttled (goal 0).
 Uses .build-release/release/ssm-console when it exists (build it with
-`swift build -c release --product ssm-console --scratch-path .build-release`), else the debug build.
+`scripts/install`, or `swift build -c release --static-swift-stdlib --product ssm-console --scratch-path .build-release`), else the debug build.
 """
 from __future__ import annotations
 

@@ -6,8 +6,8 @@ import Foundation
 // visible rows, not the loaded ones. Loads N executions through the same result events the client core posts,
 // then moves the selection and times update + render + the frame comparison the event loop makes.
 //
-//   swift run -c release --scratch-path .build-release console-benchmark
-//   swift run -c release --scratch-path .build-release console-benchmark fleet 100 1000 5000   # the fleet section only,
+//   swift run -c release --static-swift-stdlib --scratch-path .build-release console-benchmark
+//   swift run -c release --static-swift-stdlib --scratch-path .build-release console-benchmark fleet 100 1000 5000   # the fleet section only,
 //                                                                   # with parents of these many children
 
 let sizes = [100, 1_000, 10_000]

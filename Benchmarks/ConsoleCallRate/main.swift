@@ -8,7 +8,7 @@ import Foundation
 // client core calling the service for every request the update makes. Goal: at most one call per operation
 // per refresh interval, and none for anything already final.
 //
-//   swift run -c release --scratch-path .build-release console-call-rate
+//   swift run -c release --static-swift-stdlib --scratch-path .build-release console-call-rate
 
 /// An execution with `stepCount` steps, the last `running` of them InProgress, and a list of 50 executions.
 final class CountingService: AutomationService, @unchecked Sendable {

@@ -2,7 +2,7 @@
 // CONCURRENCY, each child's step taking SECONDS. Prints the wall time against the ideal the concurrency
 // allows (with and without the exponential start-up), the most children seen running at once, the engine's
 // resident memory and the store's size.
-// Run: swift run -c release fleet-benchmark [COUNT [CONCURRENCY [SECONDS [sleep|command]]]]
+// Run: swift run -c release --static-swift-stdlib --scratch-path .build-release fleet-benchmark [COUNT [CONCURRENCY [SECONDS [sleep|command]]]]
 //
 // The API takes at most 50 values in a Targets entry, so the targets are COUNT local managed instances
 // tagged Fleet=benchmark (Targets tag:Fleet); each child gets its instance ID in InstanceId, and the
