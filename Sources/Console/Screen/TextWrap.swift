@@ -65,10 +65,20 @@ enum TextWrap {
         }
         // The same with the console's own glyphs among it (a child row's tree line): a column per scalar.
         let scalars = text.unicodeScalars
-        if scalars.allSatisfy({ ($0.value >= 0x20 && $0.value < 0x7F) || VisibleEscape.isPlainSymbol($0.value) }) {
-            if scalars.count <= width { return text }
+        var count = 0
+        var scalarCut = scalars.endIndex
+        var index = scalars.startIndex
+        while index != scalars.endIndex {
+            let value = scalars[index].value
+            guard (value >= 0x20 && value < 0x7F) || VisibleEscape.isPlainSymbol(value) else { break }
+            if count == room { scalarCut = index }
+            count += 1
+            scalars.formIndex(after: &index)
+        }
+        if index == scalars.endIndex {
+            if count <= width { return text }
             guard room > 0 else { return String(ellipsis.prefix(width)) }
-            return String(String.UnicodeScalarView(scalars.prefix(room))) + ellipsis
+            return String(scalars[..<scalarCut]) + ellipsis
         }
         // One walk: where the text would be cut for the ellipsis, and whether it must be cut at all.
         var column = 0
