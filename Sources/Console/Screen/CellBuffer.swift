@@ -67,14 +67,8 @@ public struct CellBuffer: Sendable, Equatable {
         let limit = min(width, maxWidth.map { x + max(0, $0) } ?? width)
         var column = x
         for character in text {
-            // Printable ASCII, nearly every cell drawn: one cell, nothing to escape or measure.
-            if let ascii = character.asciiValue, ascii >= 0x20, ascii < 0x7F {
-                if column + 1 > limit { break }
-                if column >= 0 { self[column, y] = Cell(character, style: style) }
-                column += 1
-                continue
-            }
-            if VisibleEscape.isPlainSymbol(character) {
+            // Nearly every cell drawn: one cell, nothing to escape or measure.
+            if VisibleEscape.isSimple(character) {
                 if column + 1 > limit { break }
                 if column >= 0 { self[column, y] = Cell(character, style: style) }
                 column += 1
@@ -133,10 +127,6 @@ public struct CellBuffer: Sendable, Equatable {
 /// wcwidth for the characters a console shows.
 public enum DisplayWidth {
     public static func of(_ character: Character) -> Int {
-        // Printable ASCII, nearly every cell drawn, without the Unicode property lookups below. (A CR LF pair's
-        // asciiValue is LF's, so it is not taken for one printable character.)
-        if let ascii = character.asciiValue, ascii >= 0x20, ascii < 0x7F { return 1 }
-        if VisibleEscape.isPlainSymbol(character) { return 1 }
         if let replacement = VisibleEscape.replacement(for: character) { return of(replacement) }
         return ofDrawable(character)
     }
@@ -144,7 +134,7 @@ public enum DisplayWidth {
     /// The columns of a character drawn as it is: one `VisibleEscape` has no replacement for (the caller has
     /// asked it already, so it is not asked twice for every character drawn).
     static func ofDrawable(_ character: Character) -> Int {
-        if let ascii = character.asciiValue, ascii >= 0x20, ascii < 0x7F { return 1 }
+        if VisibleEscape.isSimple(character) { return 1 }
         guard let scalar = character.unicodeScalars.first else { return 0 }
         let value = scalar.value
         if scalar.properties.isEmojiPresentation { return 2 }

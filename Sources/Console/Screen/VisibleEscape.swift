@@ -5,7 +5,13 @@
 /// notation Swift and JSON readers know (`\t`, `\u{202E}`), each taking as many columns as its escape, so a value
 /// can neither garble the screen nor hide what it holds, and columns stay where they are.
 enum VisibleEscape {
-    /// What is drawn instead of `character`, or nil when it is drawn as it is.
+    /// Printable ASCII (nearly every character drawn) or a plain symbol: drawn as it is, one column wide, with no
+    /// Unicode property to look up. (A CR LF pair's asciiValue is LF's, so it is not taken for printable.)
+    static func isSimple(_ character: Character) -> Bool {
+        if let ascii = character.asciiValue { return ascii >= 0x20 && ascii < 0x7F }
+        return isPlainSymbol(character)
+    }
+
     /// A box-drawing, block, arrow or geometric character, or the ellipsis: what the console's own glyphs
     /// are drawn with (none of them an emoji or wide), so each row's tree lines and cuts skip the Unicode
     /// property lookups. A three-byte character is one scalar of the Basic Multilingual Plane.
@@ -20,10 +26,9 @@ enum VisibleEscape {
             || (0x25B2...0x25BF).contains(value)
     }
 
+    /// What is drawn instead of `character`, or nil when it is drawn as it is.
     static func replacement(for character: Character) -> String? {
-        // Printable ASCII, nearly every character drawn, without the property lookups below. (A CR LF pair's
-        // asciiValue is LF's, so it is escaped below.)
-        if let ascii = character.asciiValue, ascii >= 0x20, ascii < 0x7F { return nil }
+        if isSimple(character) { return nil }
         let scalars = character.unicodeScalars
         guard let first = scalars.first else { return nil }
         // Joiners and tags belong inside an emoji sequence (a family, a subdivision flag): the terminal draws
