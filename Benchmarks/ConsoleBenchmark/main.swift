@@ -44,22 +44,32 @@ func percentile(_ sorted: [Double], _ fraction: Double) -> Double {
     sorted[min(sorted.count - 1, Int(Double(sorted.count) * fraction))]
 }
 
-/// Times `framesPerSize` frames of a key and a render, sorted.
-func timeFrames(_ state: inout ConsoleState) -> [Double] {
-    var previous = ConsoleView.render(state)
-    var frames: [Double] = []
-    frames.reserveCapacity(framesPerSize)
+/// Times `framesPerSize` frames of a key and a render in each state, a frame of each in turn, so that the
+/// machine's speed drifting (up to 2x here between identical runs) weighs on every state alike. Each sorted.
+func timeFrames(_ states: inout [ConsoleState]) -> [[Double]] {
+    var previous = states.map(ConsoleView.render)
+    var frames = states.map { _ in [Double]() }
+    for index in frames.indices { frames[index].reserveCapacity(framesPerSize) }
     for frame in 0..<framesPerSize {
-        let began = ContinuousClock.now
         // Down through the first screenful and back: the selection moves, the rows drawn stay visible-sized.
         let key: KeyPress = (frame / 30) % 2 == 0 ? .down : .up
-        _ = ConsoleUpdate.update(&state, .key(key))
-        let buffer = ConsoleView.render(state)
-        if buffer != previous { previous = buffer }
-        let elapsed = ContinuousClock.now - began
-        frames.append(Double(elapsed.components.attoseconds) / 1e12 + Double(elapsed.components.seconds) * 1e6)
+        for index in states.indices {
+            let began = ContinuousClock.now
+            _ = ConsoleUpdate.update(&states[index], .key(key))
+            let buffer = ConsoleView.render(states[index])
+            if buffer != previous[index] { previous[index] = buffer }
+            let elapsed = ContinuousClock.now - began
+            frames[index].append(Double(elapsed.components.attoseconds) / 1e12 + Double(elapsed.components.seconds) * 1e6)
+        }
     }
-    return frames.sorted()
+    return frames.map { $0.sorted() }
+}
+
+/// The same for one state.
+func timeFrames(_ state: inout ConsoleState) -> [Double] {
+    var states = [state]
+    defer { state = states[0] }
+    return timeFrames(&states)[0]
 }
 
 print("console-benchmark: \(framesPerSize) frames per size, 120x40 and 160x48")
@@ -95,7 +105,7 @@ for (width, height) in onlyFleet ? [] : [(120, 40), (160, 48)] {
 
 // A fleet: one rate-controlled parent with 1,000 children (one per ParameterValues target), loaded as the
 // console loads them (the unfiltered list, then the ParentExecutionId filter's pages of 50) and expanded,
-// against the same frames with 100 ordinary executions. Goal: no worse than with 100 executions.
+// against the same frames with 100 ordinary executions, timed in turn. Goal: no worse than with 100 executions.
 let parentId = "f1ee7000-0000-4000-8000-000000000000"
 
 func child(_ index: Int, of fleetSize: Int) -> AutomationExecutionMetadata {
@@ -104,7 +114,10 @@ func child(_ index: Int, of fleetSize: Int) -> AutomationExecutionMetadata {
     execution.documentName = "Demo-OneStep"
     execution.parentAutomationExecutionId = parentId
     execution.target = String(format: "target-%04d", index)
-    execution.executionStartTime = start.addingTimeInterval(-Double(fleetSize - index))
+    // Started one a second, and those that ended took 12 s, as the ordinary executions above did.
+    let started = start.addingTimeInterval(-Double(fleetSize - index))
+    execution.executionStartTime = started
+    execution.executionEndTime = execution.executionEndTime.map { _ in started.addingTimeInterval(12) }
     return execution
 }
 
@@ -119,7 +132,6 @@ for fleetSize in fleetSizes {
             let page = (first..<(first + 50)).map(metadata)
             _ = ConsoleUpdate.update(&plain, .result(.executions(.all, page, nextToken: first + 50 < 100 ? "p" : nil, appended: first > 0), at: start))
         }
-        let plainFrames = timeFrames(&plain)
 
         var fleet = ConsoleState(target: target, options: ConsoleOptions(), width: width, height: height, now: start)
         _ = ConsoleUpdate.start(&fleet)
@@ -141,8 +153,9 @@ for fleetSize in fleetSizes {
             _ = ConsoleUpdate.update(&fleet, .result(.children(parentId: parentId, page, nextToken: token, appended: first > 0), at: start))
         }
         precondition(fleet.list.visibleCount >= fleetSize, "the fleet is not expanded: \(fleet.list.visibleCount) rows")
-        let fleetFrames = timeFrames(&fleet)
-        for (label, frames) in [("100 executions", plainFrames), ("parent + \(fleetSize) children", fleetFrames)] {
+        var states = [plain, fleet]
+        let frames = timeFrames(&states)
+        for (label, frames) in zip(["100 executions", "parent + \(fleetSize) children"], frames) {
             print(
                 label.padding(toLength: 25, withPad: " ", startingAt: 0)
                     + String(
