@@ -5,14 +5,24 @@ import Testing
 /// The shortcuts drawing takes for printable ASCII and the console's own glyphs give what the general path gives.
 @Suite("Text fast paths")
 struct TextFastPathTests {
-    static let glyphs: [Character] = ["…", "↓", "└", "▸", "▾", "─", "█", "▲", "▼"]
+    /// Every glyph of the Unicode set (`Glyphs`), and the block and arrow characters of the other views.
+    static let glyphs: [Character] = [
+        "●", "◆", "▶", "…", "│", "─", "┌", "┐", "└", "┘", "·", "›", "↓", "▸", "▾", "✗", "█", "▲", "▼",
+    ]
 
     @Test func theConsolesGlyphsAreOneColumnAndDrawnAsTheyAre() {
         for glyph in Self.glyphs {
             #expect(VisibleEscape.isPlainSymbol(glyph))
             #expect(DisplayWidth.of(glyph) == 1)
             #expect(VisibleEscape.replacement(for: glyph) == nil)
+            // What the shortcut takes for granted: a symbol or punctuation, not drawn as an emoji, not wide.
+            let scalar = glyph.unicodeScalars.first!
+            #expect(glyph.unicodeScalars.count == 1)
+            #expect(!scalar.properties.isEmojiPresentation)
+            let categories: [Unicode.GeneralCategory] = [.otherSymbol, .mathSymbol, .otherPunctuation, .finalPunctuation]
+            #expect(categories.contains(scalar.properties.generalCategory), "\(glyph)")
         }
+        for glyph in ["·\u{301}", "›\u{FE0F}"] as [Character] { #expect(!VisibleEscape.isPlainSymbol(glyph)) }
         // The same scalar with a mark on it, or made an emoji, is not a plain symbol.
         #expect(!VisibleEscape.isPlainSymbol("└\u{301}"))
         #expect(!VisibleEscape.isPlainSymbol("▶\u{FE0F}"))
@@ -28,6 +38,22 @@ struct TextFastPathTests {
         // Wide and combining characters take the general path.
         #expect(TextWrap.fit("└ 日本語です", width: 8, ellipsis: "…") == "└ 日本…")
         #expect(TextWrap.fit("e\u{301}e\u{301}e\u{301}", width: 3, ellipsis: "…") == "e\u{301}e\u{301}e\u{301}")
+    }
+
+    @Test func textOfGlyphsIsDrawnAndMeasuredACellPerCharacter() {
+        for text in ["└ abc", "a · b › c ✗2 ●◆▶ ↓ 3 more", "…", "", "abc~!"] {
+            #expect(VisibleEscape.isSimple(text))
+            var buffer = CellBuffer(width: 40, height: 1)
+            let characters = Array(text)
+            #expect(buffer.write(text, x: 0, y: 0) == characters.count)
+            #expect(DisplayWidth.of(text) == characters.count)
+            for (column, character) in characters.enumerated() { #expect(buffer[column, 0].character == character) }
+            // Clipped at the width like any text.
+            var narrow = CellBuffer(width: 3, height: 1)
+            #expect(narrow.write(text, x: 0, y: 0) == min(3, characters.count))
+        }
+        // A mark or a joiner after a glyph makes the text take the general path.
+        for text in ["└\u{301} a", "a\u{200D}b", "·\t", "日本"] { #expect(!VisibleEscape.isSimple(text)) }
     }
 
     @Test func writingGlyphsAndEscapesKeepsColumns() {

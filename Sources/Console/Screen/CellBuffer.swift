@@ -66,6 +66,14 @@ public struct CellBuffer: Sendable, Equatable {
         guard y >= 0, y < height else { return x }
         let limit = min(width, maxWidth.map { x + max(0, $0) } ?? width)
         var column = x
+        if VisibleEscape.isSimple(text) {
+            for scalar in text.unicodeScalars {
+                if column + 1 > limit { break }
+                if column >= 0 { self[column, y] = Cell(Character(scalar), style: style) }
+                column += 1
+            }
+            return column
+        }
         for character in text {
             // Nearly every cell drawn: one cell, nothing to escape or measure.
             if VisibleEscape.isSimple(character) {
@@ -150,5 +158,8 @@ public enum DisplayWidth {
         }
     }
 
-    public static func of(_ text: String) -> Int { text.reduce(0) { $0 + of($1) } }
+    public static func of(_ text: String) -> Int {
+        if VisibleEscape.isSimple(text) { return text.unicodeScalars.count }
+        return text.reduce(0) { $0 + of($1) }
+    }
 }

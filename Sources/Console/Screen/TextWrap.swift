@@ -57,28 +57,15 @@ enum TextWrap {
     static func fit(_ text: String, width: Int, ellipsis: String) -> String {
         guard width > 0 else { return "" }
         let room = width - DisplayWidth.of(ellipsis)
-        // Printable ASCII, nearly every value shown: a column per byte, cut without walking its characters.
-        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+        // Printable ASCII and the console's own glyphs, nearly every value shown: a column per scalar, cut by
+        // index without walking characters.
+        if VisibleEscape.isSimple(text) {
+            // A scalar takes at least one byte.
             if text.utf8.count <= width { return text }
+            let scalars = text.unicodeScalars
+            if scalars.count <= width { return text }
             guard room > 0 else { return String(ellipsis.prefix(width)) }
-            return String(decoding: text.utf8.prefix(room), as: UTF8.self) + ellipsis
-        }
-        // The same with the console's own glyphs among it (a child row's tree line): a column per scalar.
-        let scalars = text.unicodeScalars
-        var count = 0
-        var scalarCut = scalars.endIndex
-        var index = scalars.startIndex
-        while index != scalars.endIndex {
-            let value = scalars[index].value
-            guard (value >= 0x20 && value < 0x7F) || VisibleEscape.isPlainSymbol(value) else { break }
-            if count == room { scalarCut = index }
-            count += 1
-            scalars.formIndex(after: &index)
-        }
-        if index == scalars.endIndex {
-            if count <= width { return text }
-            guard room > 0 else { return String(ellipsis.prefix(width)) }
-            return String(scalars[..<scalarCut]) + ellipsis
+            return String(scalars.prefix(room)) + ellipsis
         }
         // One walk: where the text would be cut for the ellipsis, and whether it must be cut at all.
         var column = 0

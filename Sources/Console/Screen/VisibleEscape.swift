@@ -12,18 +12,32 @@ enum VisibleEscape {
         return isPlainSymbol(character)
     }
 
-    /// A box-drawing, block, arrow or geometric character, or the ellipsis: what the console's own glyphs
-    /// are drawn with (none of them an emoji or wide), so each row's tree lines and cuts skip the Unicode
-    /// property lookups. A three-byte character is one scalar of the Basic Multilingual Plane.
+    /// A box-drawing, block, arrow or geometric character, or one of the console's other glyphs (the ellipsis,
+    /// the middle dot, the angle quote, the ballot X): what the console draws its own marks with (none of them an
+    /// emoji or wide), so each row's tree lines, marks and cuts skip the Unicode property lookups.
     static func isPlainSymbol(_ character: Character) -> Bool {
-        guard character.utf8.count == 3, let value = character.unicodeScalars.first?.value else { return false }
-        return isPlainSymbol(value)
+        // One scalar, nothing combined with it.
+        guard let first = character.unicodeScalars.first, character.utf8.count == UTF8.width(first) else { return false }
+        return isPlainSymbol(first.value)
     }
 
     /// `isPlainSymbol` for one scalar (which may still start a longer character).
     static func isPlainSymbol(_ value: UInt32) -> Bool {
-        value == 0x2026 || (0x2190...0x2193).contains(value) || (0x2500...0x259F).contains(value)
-            || (0x25B2...0x25BF).contains(value)
+        switch value {
+        case 0x00B7, 0x2026, 0x203A, 0x2190...0x2193, 0x2500...0x259F, 0x25B2...0x25BF, 0x25C6, 0x25CF, 0x2717: true
+        default: false
+        }
+    }
+
+    /// Whether every character of `text` is simple (printable ASCII or a plain symbol). Then each scalar is a
+    /// character of its own (none of them joins with what follows it) and takes one column, so drawing and
+    /// measuring can go by scalar without walking grapheme clusters.
+    static func isSimple(_ text: String) -> Bool {
+        text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F } || text.unicodeScalars.allSatisfy(isSimple)
+    }
+
+    static func isSimple(_ scalar: Unicode.Scalar) -> Bool {
+        (scalar.value >= 0x20 && scalar.value < 0x7F) || isPlainSymbol(scalar.value)
     }
 
     /// What is drawn instead of `character`, or nil when it is drawn as it is.
