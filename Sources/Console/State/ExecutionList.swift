@@ -37,22 +37,37 @@ public struct ExecutionList: Sendable, Hashable {
         didSet { if waitingOnYou != oldValue { recomputePinned() } }
     }
     /// The parents whose children are listed below them (collapsed by default).
-    public private(set) var expanded: Set<String> = []
+    public private(set) var expanded: Set<String> = [] {
+        didSet { recomputeExpansions() }
+    }
     /// Children loaded with the ParentExecutionId filter, by parent: an expanded parent's, or the open one's.
-    public var children: [String: FleetChildren] = [:]
+    public var children: [String: FleetChildren] = [:] {
+        didSet { recomputeExpansions() }
+    }
 
     /// The IDs of loaded rows that name each parent, so a parent knows its children without a call.
     private var childIdsByParent: [String: Set<String>] = [:]
 
     private var loadedRows = NewestFirst<AutomationExecutionMetadata>()
     /// The sort key of every loaded row, by execution ID.
-    private var keysById: [String: ExecutionSortKey] = [:]
+    private var keysById: [String: ExecutionSortKey] = [:] {
+        didSet { recomputeExpansions() }
+    }
     /// The keys of the rows that pass the inbox and the filter, newest first.
-    private var visibleKeys = NewestFirst<ExecutionSortKey>()
+    private var visibleKeys = NewestFirst<ExecutionSortKey>() {
+        didSet { recomputeExpansions() }
+    }
     /// In the inbox, the visible keys of the executions waiting on you, newest first: listed before the rest.
-    private var pinnedKeys: [ExecutionSortKey] = []
+    private var pinnedKeys: [ExecutionSortKey] = [] {
+        didSet { recomputeExpansions() }
+    }
     /// Where the pinned keys are in `visibleKeys`, ascending.
-    private var pinnedPositions: [Int] = []
+    private var pinnedPositions: [Int] = [] {
+        didSet { recomputeExpansions() }
+    }
+    /// The expanded parents that are visible, in list order: kept as what they depend on changes, because a
+    /// frame asks for them once per row range and once per footer action.
+    private var expansions: [Expansion] = []
 
     public init(query: ExecutionQuery) {
         self.query = query
@@ -67,17 +82,41 @@ public struct ExecutionList: Sendable, Hashable {
 
     /// The visible row at `index`, and the parent it is listed under when it is an expanded parent's child.
     public func visibleEntry(at index: Int) -> (row: AutomationExecutionMetadata, parentId: String?) {
-        entry(at: index, expansions)
+        entry(at: index)
     }
 
     /// The visible rows in `range` (within 0 ..< visibleCount), each with the parent it is listed under: what a
-    /// view draws, with the expanded parents worked out once rather than once per row.
+    /// view draws.
     public func visibleEntries(in range: Range<Int>) -> [(row: AutomationExecutionMetadata, parentId: String?)] {
-        let expansions = expansions
-        return range.map { entry(at: $0, expansions) }
+        // One walk down the range, looking each expanded parent's children up once rather than once per row.
+        var entries: [(row: AutomationExecutionMetadata, parentId: String?)] = []
+        entries.reserveCapacity(range.count)
+        var index = range.lowerBound
+        var childrenAbove = 0
+        for expansion in expansions where index < range.upperBound {
+            let parentIndex = expansion.topIndex + childrenAbove
+            while index < range.upperBound, index <= parentIndex {
+                entries.append((topRow(at: index - childrenAbove), nil))
+                index += 1
+            }
+            let afterChildren = parentIndex + 1 + expansion.count
+            if index < min(range.upperBound, afterChildren) {
+                let rows = children[expansion.parentId]!.rows
+                while index < range.upperBound, index < afterChildren {
+                    entries.append((rows[index - parentIndex - 1], expansion.parentId))
+                    index += 1
+                }
+            }
+            childrenAbove += expansion.count
+        }
+        while index < range.upperBound {
+            entries.append((topRow(at: index - childrenAbove), nil))
+            index += 1
+        }
+        return entries
     }
 
-    private func entry(at index: Int, _ expansions: [Expansion]) -> (row: AutomationExecutionMetadata, parentId: String?) {
+    private func entry(at index: Int) -> (row: AutomationExecutionMetadata, parentId: String?) {
         var offset = 0
         for expansion in expansions {
             let parentIndex = expansion.topIndex + offset
@@ -91,16 +130,19 @@ public struct ExecutionList: Sendable, Hashable {
     }
 
     /// An expanded parent that is visible: where it is among the top-level rows and how many children follow it.
-    private struct Expansion {
+    private struct Expansion: Sendable, Hashable {
         var parentId: String
         var topIndex: Int
         var count: Int
     }
 
-    /// The expanded parents that are visible, in list order. O(expanded parents · log rows).
-    private var expansions: [Expansion] {
-        guard !expanded.isEmpty else { return [] }
-        return expanded.compactMap { id -> Expansion? in
+    /// O(expanded parents · log rows), nothing when no parent is expanded.
+    private mutating func recomputeExpansions() {
+        guard !expanded.isEmpty else {
+            if !expansions.isEmpty { expansions = [] }
+            return
+        }
+        expansions = expanded.compactMap { id -> Expansion? in
             guard let key = keysById[id], let topIndex = visibleIndex(of: key), let count = children[id]?.count, count > 0
             else { return nil }
             return Expansion(parentId: id, topIndex: topIndex, count: count)
@@ -161,27 +203,24 @@ public struct ExecutionList: Sendable, Hashable {
     }
 
     /// Where the execution is among the visible rows: a top-level row, or a child listed under its parent.
-    func index(ofVisible id: String) -> Int? { index(ofVisible: id, expansions) }
-
-    private func index(ofVisible id: String, _ expansions: [Expansion]) -> Int? {
+    func index(ofVisible id: String) -> Int? {
         for expansion in expansions {
             guard let position = children[expansion.parentId]?.position(of: id) else { continue }
-            return rowsBefore(topIndex: expansion.topIndex, expansions) + 1 + position
+            return rowsBefore(topIndex: expansion.topIndex) + 1 + position
         }
         guard let key = keysById[id], let topIndex = visibleIndex(of: key) else { return nil }
-        return rowsBefore(topIndex: topIndex, expansions)
+        return rowsBefore(topIndex: topIndex)
     }
 
     /// The visible index of the top-level row at `topIndex`: it, plus the children listed above it.
-    private func rowsBefore(topIndex: Int, _ expansions: [Expansion]) -> Int {
+    private func rowsBefore(topIndex: Int) -> Int {
         topIndex + expansions.lazy.filter { $0.topIndex < topIndex }.reduce(0) { $0 + $1.count }
     }
 
-    /// Asked for every action the footer offers, so the expanded parents are worked out once, not three times.
+    /// The selected row, or the first row when the selected one is not visible.
     public var selectedRow: AutomationExecutionMetadata? {
-        let expansions = expansions
-        guard visibleKeys.count + expansions.reduce(0, { $0 + $1.count }) > 0 else { return nil }
-        return entry(at: selectedId.flatMap { index(ofVisible: $0, expansions) } ?? 0, expansions).row
+        guard visibleCount > 0 else { return nil }
+        return entry(at: selectedId.flatMap(index(ofVisible:)) ?? 0).row
     }
 
     public mutating func select(index: Int) {
