@@ -45,6 +45,14 @@ extension AutomationEngine {
         try store.describeExecutions(request)
     }
 
+    /// DescribeAutomationExecutions' answer as wire JSON, for the endpoint: each row encoded once while it does
+    /// not change.
+    public nonisolated func encodedExecutionList(_ request: DescribeAutomationExecutionsRequest) throws(ServiceError)
+        -> Data
+    {
+        try store.encodedDescribeExecutions(request)
+    }
+
     nonisolated func describeStepExecutions(_ request: DescribeAutomationStepExecutionsRequest) throws(ServiceError)
         -> DescribeAutomationStepExecutionsResponse
     {

@@ -95,11 +95,17 @@ public struct EngineSession: AutomationService {
         try engine.commandReads.getCommandInvocation(request)
     }
 
-    /// GetAutomationExecution from the engine's cache of each execution's JSON, kept while it does not change.
+    /// GetAutomationExecution and DescribeAutomationExecutions from the engine's JSON of each execution and of
+    /// each list row, kept while they do not change.
     public func encodedResponse(to operation: SSMOperation, _ request: any Sendable) async throws -> Data? {
-        guard operation == OperationCatalog.getAutomationExecution.operation,
-            let request = request as? GetAutomationExecutionRequest
-        else { return nil }
-        return try engine.encodedExecution(request)
+        switch request {
+        case let request as GetAutomationExecutionRequest where operation == OperationCatalog.getAutomationExecution.operation:
+            return try engine.encodedExecution(request)
+        case let request as DescribeAutomationExecutionsRequest
+        where operation == OperationCatalog.describeAutomationExecutions.operation:
+            return try engine.encodedExecutionList(request)
+        default:
+            return nil
+        }
     }
 }

@@ -39,19 +39,42 @@ extension EngineStore {
 
 /// List rows already decoded, each with the text it was decoded from: a row is decoded again only when its text
 /// changed, so paging through the same executions again costs a comparison per row instead of a decode (the
-/// decode was a third of serve's time per page).
+/// decode was a third of serve's time per page). serve's answers also keep each row's wire encoding: the text
+/// encoded again from the decoded row, as the endpoint would encode it, so an old data directory's text written
+/// by an earlier model never reaches the wire.
 final class ListRowCache: Sendable {
-    private let rows = LockedValue<[String: (text: String, row: AutomationExecutionMetadata)]>([:])
+    private struct Entry {
+        var text: String
+        var row: AutomationExecutionMetadata
+        var encoded: Data?
+    }
+
+    private let entries = LockedValue<[String: Entry]>([:])
     /// Beyond this many executions the cache starts over, so it stays a few megabytes.
     static let capacity = 10_000
 
     func row(id: String, text: String) throws -> AutomationExecutionMetadata {
-        if let cached = rows.withLock({ $0[id] }), cached.text == text { return cached.row }
-        let row = try EngineStore.decodeListRow(text)
-        rows.withLock { rows in
-            if rows.count >= Self.capacity { rows.removeAll(keepingCapacity: true) }
-            rows[id] = (text, row)
+        try entry(id: id, text: text).row
+    }
+
+    /// The row in the wire encoding.
+    func encodedRow(id: String, text: String) throws -> Data {
+        let entry = try entry(id: id, text: text)
+        if let encoded = entry.encoded { return encoded }
+        let encoded = try AWSJSON.encode(entry.row)
+        entries.withLock { entries in
+            if entries[id]?.text == text { entries[id]?.encoded = encoded }
         }
-        return row
+        return encoded
+    }
+
+    private func entry(id: String, text: String) throws -> Entry {
+        if let cached = entries.withLock({ $0[id] }), cached.text == text { return cached }
+        let entry = Entry(text: text, row: try EngineStore.decodeListRow(text))
+        entries.withLock { entries in
+            if entries.count >= Self.capacity { entries.removeAll(keepingCapacity: true) }
+            entries[id] = entry
+        }
+        return entry
     }
 }

@@ -8,6 +8,42 @@ extension EngineStore {
     func describeExecutions(_ request: DescribeAutomationExecutionsRequest) throws(ServiceError)
         -> DescribeAutomationExecutionsResponse
     {
+        let page = try listingPage(request)
+        do {
+            let items = try page.rows.map { row in try listRows.row(id: row.id, text: row.text) }
+            return DescribeAutomationExecutionsResponse(automationExecutionMetadataList: items, nextToken: page.nextToken)
+        } catch {
+            throw ServiceError(.internalServerError, "Could not read executions from the local store: \(error)")
+        }
+    }
+
+    /// The same answer in the wire encoding, made of each row's own encoding (kept with its decoded row), so
+    /// serve does not encode 50 rows again for every page it sends.
+    func encodedDescribeExecutions(_ request: DescribeAutomationExecutionsRequest) throws(ServiceError) -> Data {
+        let page = try listingPage(request)
+        do {
+            // The keys in the order the wire encoder sorts them.
+            var json = Data(#"{"AutomationExecutionMetadataList":["#.utf8)
+            for (index, row) in page.rows.enumerated() {
+                if index > 0 { json.append(UInt8(ascii: ",")) }
+                json.append(try listRows.encodedRow(id: row.id, text: row.text))
+            }
+            json.append(UInt8(ascii: "]"))
+            if let next = page.nextToken {
+                json.append(contentsOf: #","NextToken":"#.utf8)
+                json.append(try AWSJSON.encode(next))
+            }
+            json.append(UInt8(ascii: "}"))
+            return json
+        } catch {
+            throw ServiceError(.internalServerError, "Could not read executions from the local store: \(error)")
+        }
+    }
+
+    /// One page: each row's execution ID and stored list row, newest first, and the token of the page after it.
+    private func listingPage(_ request: DescribeAutomationExecutionsRequest) throws(ServiceError)
+        -> (rows: [(id: String, text: String)], nextToken: String?)
+    {
         let pageSize = try PageSize.check(request.maxResults)
         let filter = try ExecutionFilterSQL(request.filters ?? [])
         var conditions = filter.conditions
@@ -25,12 +61,11 @@ extension EngineStore {
         do {
             let rows = try pool.read { db in try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)) }
             let page = rows.prefix(pageSize)
-            let items = try page.map { row in try listRows.row(id: row["id"], text: row["listRow"]) }
             var next: String?
             if rows.count > pageSize, let last = page.last {
                 next = PageToken(startTime: last["startTime"], seq: last["seq"]).encoded
             }
-            return DescribeAutomationExecutionsResponse(automationExecutionMetadataList: items, nextToken: next)
+            return (page.map { (id: $0["id"], text: $0["listRow"]) }, next)
         } catch {
             throw ServiceError(.internalServerError, "Could not read executions from the local store: \(error)")
         }
