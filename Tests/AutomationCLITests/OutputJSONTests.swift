@@ -21,6 +21,20 @@ import Testing
         #expect(PythonNumber.repr(literal) == python)
     }
 
+    /// Fixed notation is taken from Swift's description as it is: the same as laying its digits out again, for
+    /// numbers of every magnitude (Swift writes exponents from 2^53, Python from 1e16: those are laid out).
+    @Test func fixedNotationIsTakenAsItIs() {
+        var generator = SystemRandomNumberGenerator()
+        var values: [Double] = [9_007_199_254_740_992, 9_999_999_999_999_998, 1e16, 0.0001, 0.00009999, 1_796_561_005.248_046_4]
+        for exponent in -10...20 {
+            for _ in 0..<50 { values.append(Double.random(in: 1..<10, using: &generator) * pow(10, Double(exponent))) }
+        }
+        for value in values + values.map(-) {
+            #expect(PythonNumber.floatRepr(value) == PythonNumber.pythonLayout(value.description), "\(value)")
+        }
+        #expect(PythonNumber.floatRepr(9_999_999_999_999_998) == "9999999999999998.0")
+    }
+
     @Test func keepsMemberOrderAndRejectsBadJSON() throws {
         let wire = try WireJSON.parse(Data(#"{"z":1,"a":2,"m":3}"#.utf8))
         #expect(PythonJSONWriter.render(wire, indent: 1) == "{\n \"z\": 1,\n \"a\": 2,\n \"m\": 3\n}")

@@ -112,8 +112,18 @@ enum PythonNumber {
         if value.isNaN { return "NaN" }
         if value.isInfinite { return value < 0 ? "-Infinity" : "Infinity" }
         if value == 0 { return value.sign == .minus ? "-0.0" : "0.0" }
-        // Swift's description has the same shortest round-trip digits as Python's repr; only the layout differs.
-        let (negative, digits, exponent) = decompose(value.description)
+        // Swift's description has the same shortest round-trip digits as Python's repr. In fixed notation it is
+        // Python's repr as it is (Swift writes fixed notation for a part of the range where Python does, up to
+        // 2^53 rather than 1e16); only exponent notation needs laying out again. Nearly every number a listing
+        // prints is a time in fixed notation.
+        let description = value.description
+        if !description.utf8.contains(UInt8(ascii: "e")) { return description }
+        return pythonLayout(description)
+    }
+
+    /// Swift's description of a finite, non-zero double laid out as Python's repr lays out the same digits.
+    static func pythonLayout(_ description: String) -> String {
+        let (negative, digits, exponent) = decompose(description)
         let sign = negative ? "-" : ""
         // Python uses fixed notation for 1e-4 <= |x| < 1e16, with the decimal point at `exponent` digits.
         if exponent >= -4 && exponent < 16 {
