@@ -51,6 +51,15 @@ import Testing
         #expect(ordered == expected)
     }
 
+    @Test func ordersEveryRowOfAListingAndKeepsTheFirstOfAMemberSentTwice() throws {
+        let wire = try WireJSON.parse(
+            Data(#"{"AutomationExecutionMetadataList":[{"Mode":"Auto","AutomationExecutionId":"a","Mode":"Interactive","Unknown":1},{"DocumentName":null,"AutomationExecutionId":"b","DocumentName":"D"},7]}"#.utf8))
+        let ordered = ModelOrder.apply(OperationShape.describeAutomationExecutions.output, to: wire)
+        let expected = try WireJSON.parse(
+            Data(#"{"AutomationExecutionMetadataList":[{"AutomationExecutionId":"a","Mode":"Auto"},{"AutomationExecutionId":"b"},7]}"#.utf8))
+        #expect(ordered == expected)
+    }
+
     @Test func emptyAnswerPrintsNothing() throws {
         #expect(try OutputRenderer.render(.object([]), operation: .sendAutomationSignal, settings: .init(format: .json)) == "")
         #expect(try OutputRenderer.render(.object([]), operation: .stopAutomationExecution, settings: .init(format: .text)) == "")
