@@ -29,6 +29,15 @@ import Testing
         let xdg = ExecutionIDCache(environment: ["HOME": home, "XDG_CACHE_HOME": "/var/cache/x"])
         #expect(xdg.url.path == "/var/cache/x/ssm-console/execution-ids")
     }
+
+    @Test func aLongListingIsRecordedUpToTheCapacityFromItsFirstRow() throws {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("cache-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let cache = ExecutionIDCache(environment: ["HOME": home])
+        let rows = (0..<1_000).map { #"{"AutomationExecutionId":"id-\#($0)","DocumentName":"D","AutomationExecutionStatus":"Success"}"# }
+        cache.record([try WireJSON.parse(Data(#"{"AutomationExecutionMetadataList":[\#(rows.joined(separator: ","))]}"#.utf8))])
+        #expect(Set(cache.entries().map(\.id)) == Set((0..<ExecutionIDCache.capacity).map { "id-\($0)" }))
+    }
 }
 
 /// A clock the test moves by hand; read from the cache's closure on the test's own thread only.

@@ -87,21 +87,24 @@ public struct ExecutionIDCache: Sendable {
         return true
     }
 
-    /// Objects with an AutomationExecutionId, at the top level or one or two levels down.
+    /// Objects with an AutomationExecutionId, at the top level or one or two levels down: the first `capacity`,
+    /// which are all the file keeps (a listing of 1,000 executions is not walked to the end).
     private static func collect(_ value: WireJSON, into found: inout [(id: String, description: String)], depth: Int = 0) {
+        guard found.count < capacity else { return }
         switch value {
         case .object(let members):
             if let id = value["AutomationExecutionId"]?.stringValue {
                 let words = [value["DocumentName"]?.stringValue, value["AutomationExecutionStatus"]?.stringValue]
                 let description = words.compactMap { $0 }.joined(separator: " ")
-                found.append((id, String(description.map { $0 == "\t" || $0 == "\n" ? " " : $0 })))
+                let breaksLines = description.utf8.contains { $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\n") }
+                found.append((id, breaksLines ? String(description.map { $0 == "\t" || $0 == "\n" ? " " : $0 }) : description))
             }
             guard depth < 2 else { return }
             for member in members where member.value.isArray || member.value.isObject {
                 collect(member.value, into: &found, depth: depth + 1)
             }
         case .array(let items):
-            for item in items { collect(item, into: &found, depth: depth) }
+            for item in items where found.count < capacity { collect(item, into: &found, depth: depth) }
         default:
             return
         }
