@@ -220,6 +220,12 @@ public struct ExecutionList: Sendable, Hashable {
     /// The selected row, or the first row when the selected one is not visible.
     public var selectedRow: AutomationExecutionMetadata? {
         guard visibleCount > 0 else { return nil }
+        // A child is read from its parent's children directly: the footer asks once per action it offers.
+        if let id = selectedId {
+            for expansion in expansions {
+                if let fleet = children[expansion.parentId], let position = fleet.position(of: id) { return fleet.rows[position] }
+            }
+        }
         return entry(at: selectedId.flatMap(index(ofVisible:)) ?? 0).row
     }
 
