@@ -8,26 +8,14 @@ import Testing
 @Suite(.serialized) struct EngineFleetRestartTests: DataDirectoryTests {
     static let principal = "arn:aws:iam::123456789012:user/alice"
 
-    static let perTarget = """
-        schemaVersion: '0.3'
-        parameters:
-          Target:
-            type: String
-        mainSteps:
-          - name: Wait
-            action: aws:sleep
-            inputs:
-              Duration: PT2S
-        """
-
-
-
     @Test func killedMidFanOutResumesSchedulingWithoutRunningAChildTwice() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("fleet-restart-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
         let prepared = try await AutomationEngine.open(configuration(directory))
         _ = try await prepared.session(principal: Self.principal).createDocument(
-            CreateDocumentRequest(content: Self.perTarget, name: "FleetSleep", documentType: "Automation", documentFormat: .yaml))
+            CreateDocumentRequest(
+                content: EngineDocuments.sleepPerTarget(seconds: "2"), name: "FleetSleep", documentType: "Automation",
+                documentFormat: .yaml))
         await prepared.shutdown()
 
         let values = (1...8).map { "t\($0)" }

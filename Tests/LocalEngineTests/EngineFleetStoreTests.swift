@@ -10,29 +10,13 @@ import Testing
 @Suite(.serialized) struct EngineFleetStoreTests: DataDirectoryTests {
     static let principal = "arn:aws:iam::123456789012:user/alice"
 
-    static func perTarget(seconds: String) -> String {
-        """
-        schemaVersion: '0.3'
-        parameters:
-          Target:
-            type: String
-        mainSteps:
-          - name: Wait
-            action: aws:sleep
-            inputs:
-              Duration: PT\(seconds)S
-        """
-    }
-
-
-
     func startFleet(_ engine: AutomationEngine, values: [String], maxConcurrency: String, seconds: String) async throws
         -> String
     {
         let session = engine.session(principal: Self.principal)
         _ = try await session.createDocument(
             CreateDocumentRequest(
-                content: Self.perTarget(seconds: seconds), name: "FleetSleep", documentType: "Automation",
+                content: EngineDocuments.sleepPerTarget(seconds: seconds), name: "FleetSleep", documentType: "Automation",
                 documentFormat: .yaml))
         var request = StartAutomationExecutionRequest(
             documentName: "FleetSleep", targetParameterName: "Target",

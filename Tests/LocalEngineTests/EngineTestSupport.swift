@@ -218,6 +218,21 @@ enum EngineDocuments {
         return text
     }
 
+    /// A fleet's runbook: one step that sleeps `seconds` for each value of its `Target` parameter.
+    static func sleepPerTarget(seconds: String) -> String {
+        """
+        schemaVersion: '0.3'
+        parameters:
+          Target:
+            type: String
+        mainSteps:
+          - name: Wait
+            action: aws:sleep
+            inputs:
+              Duration: PT\(seconds)S
+        """
+    }
+
     /// A mainSteps entry running `commands` with AWS-RunShellScript on the local instance; `properties` are
     /// extra step lines such as `onFailure: Continue`.
     static func shellStep(_ name: String, _ commands: [String], _ properties: [String] = []) -> String {
